@@ -1,0 +1,224 @@
+//! Building and updating the index from folders, in named steps (after milli):
+//!
+//! 1. `walk`: find the files under the roots; roots that cannot be read are skipped.
+//! 2. `known`: what the index already holds (path → id, hash), from fast fields.
+//! 3. `extract`: the ingest pipeline understands new and changed files on all cores;
+//!    unchanged files cost a hash.
+//! 4. `write`: one writer adds or replaces each understood plan.
+//! 5. `prune`: plans whose files are gone from a walked folder are removed.
+//! 6. `commit`: everything becomes visible at once. A run that fails before this step
+//!    leaves the index as it was.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use super::Index;
+use super::reader::{Indexed, indexed_files};
+use super::record::PlanRecord;
+use super::writer::{DEFAULT_MEMORY_MB, Writer};
+use crate::analysis::normalize::folded_form;
+use crate::error::{Result, SkipReason};
+use crate::ingest::pipeline::{self, Outcome, identity_path};
+use crate::ingest::progress::Progress;
+use crate::ingest::read::{Found, walk};
+
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub pipeline: pipeline::Options,
+    pub memory_mb: usize,
+    /// Remove plans whose files are no longer under the walked folders.
+    pub prune: bool,
+}
+
+impl Default for BuildOptions {
+    fn default() -> Self {
+        BuildOptions {
+            pipeline: pipeline::Options::default(),
+            memory_mb: DEFAULT_MEMORY_MB,
+            prune: true,
+        }
+    }
+}
+
+/// What a build did.
+#[derive(Debug, Default)]
+pub struct BuildReport {
+    /// Plans added or replaced.
+    pub indexed: usize,
+    pub unchanged: usize,
+    pub removed: usize,
+    pub skipped: Vec<(String, SkipReason)>,
+    /// Bytes of the files indexed (added or replaced).
+    pub bytes: u64,
+    pub elapsed: Duration,
+    /// Plans in the index after the run.
+    pub total: u64,
+}
+
+/// Indexes every readable file under `roots` into `index`.
+pub fn build(
+    index: &Index,
+    roots: &[PathBuf],
+    options: &BuildOptions,
+    progress: &dyn Progress,
+) -> Result<BuildReport> {
+    let started = Instant::now();
+    let mut report = BuildReport::default();
+
+    // 1. walk
+    let mut files = Vec::new();
+    for found in walk(roots) {
+        match found {
+            Found::File(path) => files.push(path),
+            Found::Unreadable(path, reason) => report.skipped.push((pipeline::display_path(&path), reason)),
+        }
+    }
+    let walked_dirs: Vec<String> = roots
+        .iter()
+        .filter(|r| r.is_dir())
+        .map(|r| format!("{}/", identity_path(r).trim_end_matches('/')))
+        .collect();
+
+    // 2. known
+    let known = indexed_files(index)?;
+    let mut ids = IdAllocator::new(&known);
+
+    // 3 and 4. extract, write
+    let mut writer = Writer::new(index, options.memory_mb)?;
+    let mut seen: HashSet<String> = HashSet::new();
+    let unchanged = |path: &str, hash: &str| known.get(path).is_some_and(|k| k.hash == hash);
+    let mut write_error = None;
+    pipeline::run(
+        &files,
+        &options.pipeline,
+        &unchanged,
+        progress,
+        |outcome| match outcome {
+            Outcome::Understood(u) => {
+                seen.insert(u.path.clone());
+                let record = PlanRecord {
+                    id: ids.id_for(&u.path),
+                    hash: u.hash,
+                    plan: u.plan,
+                    contexts: u.contexts,
+                };
+                if let Err(e) = writer.upsert(&record, &u.path, &u.body) {
+                    write_error.get_or_insert(e);
+                }
+                report.indexed += 1;
+                report.bytes += u.bytes;
+            }
+            Outcome::Unchanged { path, .. } => {
+                seen.insert(path);
+                report.unchanged += 1;
+            }
+            Outcome::Skipped { file, reason } => {
+                // A file that cannot be read now keeps whatever was indexed from it before.
+                if let Some(path) = files.iter().find(|p| pipeline::display_path(p) == file) {
+                    seen.insert(identity_path(path));
+                }
+                report.skipped.push((file, reason));
+            }
+        },
+    );
+    if let Some(e) = write_error {
+        return Err(e);
+    }
+
+    // 5. prune
+    if options.prune {
+        for path in known.keys() {
+            let under_walked = walked_dirs.iter().any(|d| path.starts_with(d.as_str()));
+            if under_walked && !seen.contains(path) {
+                writer.delete_path(path);
+                report.removed += 1;
+            }
+        }
+    }
+
+    // 6. commit
+    writer.commit()?;
+    report.total = index.searcher().num_docs();
+    report.elapsed = started.elapsed();
+    Ok(report)
+}
+
+/// Gives each file a stable, URL-safe plan id: its file name without extension, folded
+/// to ASCII (`2022-hai-phong-70-KH-UBND`); a clash with another file's id adds a short
+/// hash of the path.
+struct IdAllocator {
+    by_path: HashMap<String, String>,
+    taken: HashSet<String>,
+}
+
+impl IdAllocator {
+    fn new(known: &HashMap<String, Indexed>) -> Self {
+        IdAllocator {
+            by_path: known.iter().map(|(p, k)| (p.clone(), k.id.clone())).collect(),
+            taken: known.values().map(|k| k.id.clone()).collect(),
+        }
+    }
+
+    fn id_for(&mut self, path: &str) -> String {
+        if let Some(id) = self.by_path.get(path) {
+            return id.clone();
+        }
+        let stem = Path::new(path)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("plan");
+        let mut id = slug(stem);
+        if self.taken.contains(&id) {
+            id = format!("{id}-{}", &pipeline::content_hash(path.as_bytes())[..6]);
+        }
+        self.taken.insert(id.clone());
+        self.by_path.insert(path.to_string(), id.clone());
+        id
+    }
+}
+
+/// ASCII letters, digits, `-`, `_` and `.`; anything else folded or turned into `-`.
+pub fn slug(name: &str) -> String {
+    let folded: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii() {
+                c.to_string()
+            } else {
+                folded_form(&c.to_string())
+            }
+        })
+        .collect();
+    let mut out = String::new();
+    for c in folded.chars() {
+        let c = if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
+            c
+        } else {
+            '-'
+        };
+        if !(c == '-' && out.ends_with('-')) {
+            out.push(c);
+        }
+    }
+    let out = out.trim_matches('-').to_string();
+    if out.is_empty() { "plan".to_string() } else { out }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        let cases = [
+            ("2022-hai-phong-70-KH-UBND", "2022-hai-phong-70-KH-UBND"),
+            ("Kế hoạch số 70", "Ke-hoach-so-70"),
+            ("a  b//c", "a-b-c"),
+            ("***", "plan"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(slug(input), want, "{input}");
+        }
+    }
+}

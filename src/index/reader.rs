@@ -1,0 +1,132 @@
+//! Reading plans back: by id, by number, by file, or all of them.
+//!
+//! Lookups that run over every plan (the incremental indexer's "what is already here")
+//! read fast fields only, never the stored text, so they stay cheap on a large archive.
+
+use std::collections::HashMap;
+
+use tantivy::collector::TopDocs;
+use tantivy::query::TermQuery;
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
+
+use super::Index;
+use super::record::PlanRecord;
+use super::schema;
+use crate::error::{Error, Result};
+
+/// What the index holds for one source file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Indexed {
+    pub id: String,
+    pub hash: String,
+}
+
+/// Every indexed file's path with its plan id and content hash.
+pub fn indexed_files(index: &Index) -> Result<HashMap<String, Indexed>> {
+    let searcher = index.searcher();
+    let mut files = HashMap::new();
+    for segment in searcher.segment_readers() {
+        let fast = segment.fast_fields();
+        let column = |name: &str| {
+            fast.str(name)?
+                .ok_or_else(|| tantivy::TantivyError::SchemaError(format!("{name} is not a fast field")))
+        };
+        let (paths, ids, hashes) = (column(schema::PATH)?, column(schema::ID)?, column(schema::HASH)?);
+        let read = |col: &tantivy::columnar::StrColumn, doc| -> String {
+            let mut out = String::new();
+            if let Some(ord) = col.term_ords(doc).next() {
+                let _ = col.ord_to_str(ord, &mut out);
+            }
+            out
+        };
+        for doc in segment.doc_ids_alive() {
+            files.insert(
+                read(&paths, doc),
+                Indexed {
+                    id: read(&ids, doc),
+                    hash: read(&hashes, doc),
+                },
+            );
+        }
+    }
+    Ok(files)
+}
+
+/// The stored record of the document at `address`.
+pub fn record_at(index: &Index, searcher: &Searcher, address: DocAddress) -> Result<PlanRecord> {
+    let doc: TantivyDocument = searcher.doc(address)?;
+    let json = doc
+        .get_first(index.fields.record)
+        .and_then(|v| v.as_str())
+        .ok_or_else(|| Error::Internal("plan without a record".into()))?;
+    serde_json::from_str(json).map_err(|e| Error::Internal(format!("unreadable record: {e}")))
+}
+
+/// The stored text of the document at `address`.
+pub fn text_at(index: &Index, searcher: &Searcher, address: DocAddress) -> Result<String> {
+    let doc: TantivyDocument = searcher.doc(address)?;
+    Ok(doc
+        .get_first(index.fields.text)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_string())
+}
+
+/// Addresses of the documents whose `field` holds exactly `value`.
+pub fn find_exact(
+    searcher: &Searcher,
+    field: tantivy::schema::Field,
+    value: &str,
+    limit: usize,
+) -> Result<Vec<DocAddress>> {
+    let query = TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic);
+    let hits = searcher.search(&query, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
+    Ok(hits.into_iter().map(|(_, address)| address).collect())
+}
+
+/// Finds a plan the way a person names it: its id, its file name or path, or its number
+/// (`70/KH-UBND`, typed any way [`crate::cite::parse_key`] understands). A number shared
+/// by several plans is ambiguous and says so.
+pub fn find_plan(index: &Index, name: &str) -> Result<(PlanRecord, String)> {
+    let searcher = index.searcher();
+    let f = &index.fields;
+    let name = name.trim();
+    let mut found = find_exact(&searcher, f.id, name, 2)?;
+    if found.is_empty() {
+        found = find_exact(&searcher, f.file, name, 2)?;
+    }
+    if found.is_empty() {
+        // A file name without its folder or extension.
+        let stem = std::path::Path::new(name)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or(name);
+        found = find_exact(&searcher, f.id, stem, 2)?;
+    }
+    if found.is_empty() {
+        if let Some(key) = crate::cite::parse_key(name) {
+            found = find_exact(&searcher, f.number_key, &key, 10)?;
+        }
+    }
+    match found.as_slice() {
+        [] => Err(Error::NotFound(format!(
+            "no plan with id, file or number {name:?}"
+        ))),
+        [address] => Ok((
+            record_at(index, &searcher, *address)?,
+            text_at(index, &searcher, *address)?,
+        )),
+        many => {
+            let ids: Vec<String> = many
+                .iter()
+                .filter_map(|a| record_at(index, &searcher, *a).ok().map(|r| r.id))
+                .collect();
+            Err(Error::BadInput(format!(
+                "{name:?} names {} plans ({}); give the id instead",
+                ids.len(),
+                ids.join(", ")
+            )))
+        }
+    }
+}

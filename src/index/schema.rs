@@ -1,0 +1,106 @@
+//! The index schema: every field name in one place.
+//!
+//! One tantivy document per plan. Metadata fields are stored for display and, where a
+//! user filters or counts by them, indexed as raw keys (`place_key`, `type_key`) and
+//! as facets (`/year/2022`, `/place/Hải Phòng`, `/doc_type/Kế hoạch`). The body is
+//! indexed twice, in exact and folded form (see [`crate::analysis`]), and stored once as
+//! `text`. Each citation key is an indexed `cites` term; the citations themselves, with
+//! their contexts, are stored in the plan's `record` (JSON), so the graph lives in the
+//! same commit as the documents.
+
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+};
+
+use crate::analysis;
+
+pub const ID: &str = "id";
+pub const FILE: &str = "file";
+/// Absolute path of the source file: identity for incremental indexing.
+pub const PATH: &str = "path";
+/// Content hash of the source file.
+pub const HASH: &str = "hash";
+/// The plan's own number as a canonical citation key, so citations can be resolved.
+pub const NUMBER_KEY: &str = "number_key";
+pub const YEAR: &str = "year";
+pub const PLACE_KEY: &str = "place_key";
+pub const TYPE_KEY: &str = "type_key";
+pub const FACETS: &str = "facets";
+pub const TITLE: &str = "title";
+pub const BODY: &str = "body";
+pub const BODY_FOLDED: &str = "body_folded";
+pub const TEXT: &str = "text";
+pub const CITES: &str = "cites";
+/// The [`crate::model::Plan`] as JSON (without its text).
+pub const RECORD: &str = "record";
+
+/// Handles to the fields, resolved once.
+#[derive(Debug, Clone)]
+pub struct Fields {
+    pub id: Field,
+    pub file: Field,
+    pub path: Field,
+    pub hash: Field,
+    pub number_key: Field,
+    pub year: Field,
+    pub place_key: Field,
+    pub type_key: Field,
+    pub facets: Field,
+    pub title: Field,
+    pub body: Field,
+    pub body_folded: Field,
+    pub text: Field,
+    pub cites: Field,
+    pub record: Field,
+}
+
+fn analysed(tokenizer: &str) -> TextOptions {
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(tokenizer)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    )
+}
+
+pub fn build() -> Schema {
+    let mut builder = Schema::builder();
+    builder.add_text_field(ID, STRING | STORED | FAST);
+    builder.add_text_field(FILE, STRING | STORED);
+    builder.add_text_field(PATH, STRING | STORED | FAST);
+    builder.add_text_field(HASH, STRING | STORED | FAST);
+    builder.add_text_field(NUMBER_KEY, STRING | STORED);
+    builder.add_i64_field(YEAR, INDEXED | STORED | FAST);
+    builder.add_text_field(PLACE_KEY, STRING);
+    builder.add_text_field(TYPE_KEY, STRING);
+    builder.add_facet_field(FACETS, tantivy::schema::FacetOptions::default());
+    builder.add_text_field(TITLE, analysed(analysis::FOLDED));
+    builder.add_text_field(BODY, analysed(analysis::EXACT));
+    builder.add_text_field(BODY_FOLDED, analysed(analysis::FOLDED));
+    builder.add_text_field(TEXT, STORED);
+    builder.add_text_field(CITES, STRING);
+    builder.add_text_field(RECORD, STORED);
+    builder.build()
+}
+
+impl Fields {
+    pub fn resolve(schema: &Schema) -> tantivy::Result<Fields> {
+        let f = |name: &str| schema.get_field(name);
+        Ok(Fields {
+            id: f(ID)?,
+            file: f(FILE)?,
+            path: f(PATH)?,
+            hash: f(HASH)?,
+            number_key: f(NUMBER_KEY)?,
+            year: f(YEAR)?,
+            place_key: f(PLACE_KEY)?,
+            type_key: f(TYPE_KEY)?,
+            facets: f(FACETS)?,
+            title: f(TITLE)?,
+            body: f(BODY)?,
+            body_folded: f(BODY_FOLDED)?,
+            text: f(TEXT)?,
+            cites: f(CITES)?,
+            record: f(RECORD)?,
+        })
+    }
+}

@@ -1,0 +1,92 @@
+//! Writing: add, replace and remove plans, then make it all visible in one commit.
+//!
+//! A [`Writer`] holds tantivy's single `IndexWriter` (which uses its own threads). Until
+//! [`Writer::commit`] nothing is visible, and a run that dies before it leaves the index
+//! at its previous commit: nothing already indexed is lost.
+
+use tantivy::schema::Facet;
+use tantivy::{IndexWriter, TantivyDocument, Term};
+
+use super::Index;
+use super::record::PlanRecord;
+use crate::analysis::filter_key;
+use crate::error::Result;
+
+/// Default memory budget of the writer, in MiB.
+pub const DEFAULT_MEMORY_MB: usize = 256;
+
+pub struct Writer<'i> {
+    index: &'i Index,
+    writer: IndexWriter,
+}
+
+impl<'i> Writer<'i> {
+    pub fn new(index: &'i Index, memory_mb: usize) -> Result<Writer<'i>> {
+        // tantivy wants at least 15 MB per thread; keep the budget sane whatever is asked.
+        let budget = memory_mb.clamp(16, 4096) << 20;
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(budget / (15 << 20))
+            .max(1);
+        let writer = index.inner.writer_with_num_threads(threads, budget)?;
+        Ok(Writer { index, writer })
+    }
+
+    /// Adds a plan, replacing any plan indexed from the same file.
+    pub fn upsert(&mut self, record: &PlanRecord, path: &str, text: &str) -> Result<()> {
+        self.delete_path(path);
+        self.writer.add_document(self.document(record, path, text)?)?;
+        Ok(())
+    }
+
+    /// Removes the plan indexed from `path`, if any.
+    pub fn delete_path(&mut self, path: &str) {
+        let term = Term::from_field_text(self.index.fields.path, path);
+        self.writer.delete_term(term);
+    }
+
+    /// Makes every change visible at once and waits for it to be durable.
+    pub fn commit(mut self) -> Result<()> {
+        self.writer.commit()?;
+        self.writer.wait_merging_threads()?;
+        self.index.reload()?;
+        Ok(())
+    }
+
+    fn document(&self, record: &PlanRecord, path: &str, text: &str) -> Result<TantivyDocument> {
+        let f = &self.index.fields;
+        let plan = &record.plan;
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.id, &record.id);
+        doc.add_text(f.file, &plan.file);
+        doc.add_text(f.path, path);
+        doc.add_text(f.hash, &record.hash);
+        if let Some(key) = plan.number.as_deref().and_then(crate::cite::canonical_key) {
+            doc.add_text(f.number_key, key);
+        }
+        if let Some(year) = plan.year {
+            doc.add_i64(f.year, year.into());
+            doc.add_facet(f.facets, Facet::from_path(["year", &year.to_string()]));
+        }
+        if let Some(place) = &plan.place {
+            doc.add_text(f.place_key, filter_key(place));
+            doc.add_facet(f.facets, Facet::from_path(["place", place.as_str()]));
+        }
+        if let Some(doc_type) = &plan.doc_type {
+            doc.add_text(f.type_key, filter_key(doc_type));
+            doc.add_facet(f.facets, Facet::from_path(["doc_type", doc_type.as_str()]));
+        }
+        if let Some(title) = &plan.title {
+            doc.add_text(f.title, title);
+        }
+        doc.add_text(f.body, text);
+        doc.add_text(f.body_folded, text);
+        doc.add_text(f.text, text);
+        for citation in &plan.citations {
+            doc.add_text(f.cites, &citation.key);
+        }
+        let json = serde_json::to_string(record).map_err(|e| crate::Error::Internal(e.to_string()))?;
+        doc.add_text(f.record, json);
+        Ok(doc)
+    }
+}

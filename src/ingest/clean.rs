@@ -1,0 +1,353 @@
+//! Cleaning: remove the artefacts that conversion leaves in a document's text, as a
+//! sequence of named steps.
+//!
+//! Two results come out of cleaning. [`layout`] keeps the line structure (a header
+//! parser needs to know where a line ends: `Hải\nPhòng, ngày …`); [`body`] goes one step
+//! further and joins hard line wraps inside a sentence, which is what gets indexed and
+//! shown. Cleaning never adds or reorders words; it only drops artefacts and whitespace.
+//!
+//! ```
+//! use plancite::ingest::clean;
+//! let text = "Số: **48** /KH-UBND\n|\nĐẩy mạnh các\nhoạt động\u{a0}\u{a0}tuyên truyền.\n";
+//! assert_eq!(clean::layout(text), "Số: 48 /KH-UBND\n\nĐẩy mạnh các\nhoạt động tuyên truyền.\n");
+//! assert_eq!(clean::body(text), "Số: 48 /KH-UBND\n\nĐẩy mạnh các hoạt động tuyên truyền.\n");
+//! ```
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// One cleaning step: a name for logs and tests, and the function.
+pub struct Step {
+    pub name: &'static str,
+    pub apply: fn(&str) -> String,
+}
+
+/// The steps that keep lines as they are, in the order they run.
+pub const LAYOUT_STEPS: &[Step] = &[
+    Step {
+        name: "strip_markdown",
+        apply: strip_markdown,
+    },
+    Step {
+        name: "split_table_cells",
+        apply: split_table_cells,
+    },
+    Step {
+        name: "drop_rules",
+        apply: drop_rules,
+    },
+    Step {
+        name: "drop_gazette_page_furniture",
+        apply: drop_gazette_page_furniture,
+    },
+    Step {
+        name: "collapse_spaces",
+        apply: collapse_spaces,
+    },
+];
+
+/// The text with artefacts removed and lines kept.
+pub fn layout(text: &str) -> String {
+    LAYOUT_STEPS
+        .iter()
+        .fold(text.to_string(), |text, step| (step.apply)(&text))
+}
+
+/// The text with artefacts removed and hard line wraps joined: what is indexed and shown.
+pub fn body(text: &str) -> String {
+    join_wrapped_lines(&layout(text))
+}
+
+/// Removes Markdown emphasis (`**48**`, `*Nơi nhận:*`, emphasis spread over lines),
+/// heading marks (`### `) and backslash escapes. A `* ` bullet becomes `- `.
+pub fn strip_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let mut line = line;
+        let heading = line.trim_start_matches('#');
+        if heading.len() < line.len() && heading.starts_with(' ') {
+            line = heading.trim_start_matches(' ');
+        }
+        if let Some(rest) = line.strip_prefix("* ") {
+            out.push_str("- ");
+            line = rest;
+        }
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                // Keep the footnote mark `(*)`; every other asterisk is emphasis.
+                '*' if !out.ends_with('(') => {}
+                '\\' if chars.peek().is_some_and(|n| n.is_ascii_punctuation()) => {}
+                _ => out.push(c),
+            }
+        }
+    }
+    out
+}
+
+/// Turns table rows left by conversion into plain lines: a line of only `|` becomes a
+/// blank line (it separated two cells), a separator row (`|---|:--|`) goes, and a row
+/// `| a | b |` becomes one line per non-empty cell.
+pub fn split_table_cells(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        if !line.contains('|') {
+            out.push_str(line);
+        } else if line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t')) {
+            // pipe-only line or separator row: keep the cell boundary as a paragraph break
+        } else {
+            let cells: Vec<&str> = line.split('|').map(str::trim).filter(|c| !c.is_empty()).collect();
+            out.push_str(&cells.join("\n"));
+        }
+        out.push('\n');
+    }
+    keep_final_newline(text, out)
+}
+
+/// Drops horizontal rules (`-------`, `___`, `===`) that underline header blocks.
+pub fn drop_rules(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let t = line.trim();
+        let is_rule = t.chars().count() >= 3 && t.chars().all(|c| matches!(c, '-' | '_' | '=' | '–' | '—'));
+        if !is_rule {
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    keep_final_newline(text, out)
+}
+
+static GAZETTE_HEADER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*CÔNG BÁO\s*/\s*Số\s+[\d\s+]+/\s*Ngày\s+[\d\-/]+\s*$").unwrap());
+
+/// Drops the Official Gazette's running page headers (`CÔNG BÁO/Số 447 + 448/Ngày
+/// 25-6-2022`) and the page numbers standing alone next to them.
+pub fn drop_gazette_page_furniture(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let is_header = |i: usize| lines.get(i).is_some_and(|l| GAZETTE_HEADER.is_match(l));
+    let is_page_number = |l: &str| {
+        let t = l.trim();
+        !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit())
+    };
+    // A page number sits within two (possibly blank) lines of a running header.
+    let near_header = |i: usize| (i.saturating_sub(2)..=i + 2).any(|j| j != i && is_header(j));
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in lines.iter().enumerate() {
+        if is_header(i) || (is_page_number(line) && near_header(i)) {
+            out.push('\n');
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    keep_final_newline(text, out)
+}
+
+/// Whether `c` is a space of any kind that should read as one ASCII space.
+fn is_space_like(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}'
+    )
+}
+
+/// Collapses runs of spaces, tabs, no-break and other Unicode spaces into one space,
+/// removes zero-width characters, and trims each line.
+pub fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let mut pending_space = false;
+        for c in line.chars() {
+            if matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}') {
+                continue;
+            }
+            if is_space_like(c) {
+                pending_space = true;
+                continue;
+            }
+            if pending_space && !out.is_empty() && !out.ends_with('\n') {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(c);
+        }
+        out.push('\n');
+    }
+    keep_final_newline(text, out)
+}
+
+static OUTLINE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?\s|[a-zđ]\)|[-+•–*]\s|\(\w{1,4}\)|Điều\s+\d|Chương\s+[IVXLC\d]|Mục\s+\d)")
+        .unwrap()
+});
+
+/// Joins a line to the next when the break falls inside a sentence: the line does not
+/// end a sentence or a clause, and the next line is no outline item and either starts
+/// in lower case or follows a line that ends in a lower-case word or a comma. Blank
+/// lines (paragraph breaks) are kept.
+pub fn join_wrapped_lines(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in lines.iter().enumerate() {
+        out.push_str(line);
+        let joins = lines.get(i + 1).is_some_and(|next| wraps_into(line, next));
+        out.push(if joins { ' ' } else { '\n' });
+    }
+    keep_final_newline(text, out)
+}
+
+fn wraps_into(line: &str, next: &str) -> bool {
+    let (Some(last), Some(first)) = (line.chars().last(), next.chars().next()) else {
+        return false;
+    };
+    if matches!(last, '.' | ':' | ';' | '!' | '?') || OUTLINE_MARKER.is_match(next) {
+        return false;
+    }
+    let line_is_shouting = !line.chars().any(char::is_lowercase);
+    first.is_lowercase() || (!line_is_shouting && (last.is_lowercase() || last == ','))
+}
+
+/// Cleaning steps work line by line; this keeps "ends with a newline" as it was.
+fn keep_final_newline(original: &str, mut out: String) -> String {
+    if !original.ends_with('\n') && out.ends_with('\n') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_step_as_a_table() {
+        let cases: &[(&str, fn(&str) -> String, &str, &str)] = &[
+            (
+                "strip_markdown",
+                strip_markdown,
+                "Số: **48** /KH-UBND",
+                "Số: 48 /KH-UBND",
+            ),
+            (
+                "strip_markdown",
+                strip_markdown,
+                "**HỘI ĐỒNG NHÂN\nDÂN **",
+                "HỘI ĐỒNG NHÂN\nDÂN ",
+            ),
+            (
+                "strip_markdown",
+                strip_markdown,
+                "### **8. Đài Truyền thanh**",
+                "8. Đài Truyền thanh",
+            ),
+            (
+                "strip_markdown",
+                strip_markdown,
+                "*Noi nhận:*\n* Lưu VT.",
+                "Noi nhận:\n- Lưu VT.",
+            ),
+            (
+                "strip_markdown",
+                strip_markdown,
+                "chỉ tiêu (*) 5\\.",
+                "chỉ tiêu (*) 5.",
+            ),
+            (
+                "split_table_cells",
+                split_table_cells,
+                "Số: 70/KH-UBND\n|\nHải",
+                "Số: 70/KH-UBND\n\nHải",
+            ),
+            (
+                "split_table_cells",
+                split_table_cells,
+                "| a | b |\n|---|---|\n| c |  |",
+                "a\nb\n\nc",
+            ),
+            (
+                "drop_rules",
+                drop_rules,
+                "HẢI PHÒNG\n-------\nx",
+                "HẢI PHÒNG\n\nx",
+            ),
+            (
+                "drop_gazette_page_furniture",
+                drop_gazette_page_furniture,
+                "a\n \nCÔNG BÁO/Số 447 + 448/Ngày 25-6-2022 \n3 \nb",
+                "a\n \n\n\nb",
+            ),
+            (
+                "collapse_spaces",
+                collapse_spaces,
+                "  a\u{a0}\u{a0} b\t\u{200b}c  \n",
+                "a b c\n",
+            ),
+            (
+                "join_wrapped_lines",
+                join_wrapped_lines,
+                "về Bình đẳng giới thành\nphố giai đoạn",
+                "về Bình đẳng giới thành phố giai đoạn",
+            ),
+            (
+                "join_wrapped_lines",
+                join_wrapped_lines,
+                "ngày 23/02/2022 của Bộ\nLao động",
+                "ngày 23/02/2022 của Bộ Lao động",
+            ),
+            (
+                "join_wrapped_lines",
+                join_wrapped_lines,
+                "1. Mục đích\nĐẩy mạnh",
+                "1. Mục đích\nĐẩy mạnh",
+            ),
+            (
+                "join_wrapped_lines",
+                join_wrapped_lines,
+                "KẾ HOẠCH\nTHỰC HIỆN CÔNG TÁC",
+                "KẾ HOẠCH\nTHỰC HIỆN CÔNG TÁC",
+            ),
+            (
+                "join_wrapped_lines",
+                join_wrapped_lines,
+                "như sau:\nI. MỤC ĐÍCH",
+                "như sau:\nI. MỤC ĐÍCH",
+            ),
+            (
+                "join_wrapped_lines",
+                join_wrapped_lines,
+                "giới, đặc\nbiệt là",
+                "giới, đặc biệt là",
+            ),
+            (
+                "join_wrapped_lines",
+                join_wrapped_lines,
+                "hội thảo, toạ\n\nđàm",
+                "hội thảo, toạ\n\nđàm",
+            ),
+            (
+                "join_wrapped_lines",
+                join_wrapped_lines,
+                "Nơi nhận:\n- Bộ LĐTBXH;\n- Lưu: VT.",
+                "Nơi nhận:\n- Bộ LĐTBXH;\n- Lưu: VT.",
+            ),
+            (
+                "join_wrapped_lines",
+                join_wrapped_lines,
+                "phát triển,\na) Tiếp tục",
+                "phát triển,\na) Tiếp tục",
+            ),
+        ];
+        for (name, step, input, want) in cases {
+            assert_eq!(step(input), *want, "{name} on {input:?}");
+        }
+    }
+
+    #[test]
+    fn hai_phong_2022_header_keeps_its_lines() {
+        let text = "ỦY\nBAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG\n-------\n|\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\nSố: 70/KH-UBND\n|\nHải\nPhòng, ngày 22 tháng 3 năm 2022\n";
+        let want = "ỦY\nBAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG\n\n\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: 70/KH-UBND\n\nHải\nPhòng, ngày 22 tháng 3 năm 2022\n";
+        assert_eq!(layout(text), want);
+    }
+}

@@ -1,0 +1,170 @@
+//! The ingest pipeline: read → clean → understand → cite for many files, in parallel
+//! on all cores (rayon), handing each file's result, in walk order, to one consumer.
+//!
+//! Files are taken in chunks so memory stays bounded whatever the archive's size: a
+//! chunk is understood in parallel, then handed over, then dropped. The consumer (the
+//! index writer, or `extract`'s printer) sees [`Outcome`]s and never a panic or an
+//! error that stops the batch: a bad file is an [`Outcome::Skipped`] with its reason.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::progress::Progress;
+use super::{clean, read};
+use crate::error::SkipReason;
+use crate::model::Plan;
+use crate::understand;
+
+/// How many files each parallel step takes at most (times the number of threads).
+const FILES_PER_THREAD_PER_CHUNK: usize = 32;
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Files larger than this are skipped.
+    pub max_file_bytes: u64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            max_file_bytes: read::DEFAULT_MAX_FILE_MB << 20,
+        }
+    }
+}
+
+/// One file, understood.
+#[derive(Debug, Clone)]
+pub struct Understood {
+    /// The file's absolute path: its identity in the index.
+    pub path: String,
+    /// Content hash of the file's bytes.
+    pub hash: String,
+    pub plan: Plan,
+    /// The cleaned body: what is indexed and shown.
+    pub body: String,
+    /// For each citation, the sentence around it.
+    pub contexts: Vec<String>,
+    pub bytes: u64,
+}
+
+/// What became of one file.
+#[derive(Debug)]
+pub enum Outcome {
+    Understood(Box<Understood>),
+    /// The file's hash matched what the consumer already has; it was not understood again.
+    Unchanged {
+        path: String,
+        bytes: u64,
+    },
+    Skipped {
+        file: String,
+        reason: SkipReason,
+    },
+}
+
+/// The path as shown to the user and stored as `file`: as found, without `./`.
+pub fn display_path(path: &Path) -> String {
+    let shown = path.display().to_string();
+    shown.strip_prefix("./").map(str::to_string).unwrap_or(shown)
+}
+
+/// The absolute path used as a file's identity (the path as given when it cannot be
+/// made absolute).
+pub fn identity_path(path: &Path) -> String {
+    std::fs::canonicalize(path)
+        .unwrap_or_else(|_| path.to_path_buf())
+        .display()
+        .to_string()
+}
+
+pub fn content_hash(bytes: &[u8]) -> String {
+    blake3::hash(bytes).to_hex()[..32].to_string()
+}
+
+/// Reads and understands one file. `unchanged(path, hash)` says whether the consumer
+/// already holds this exact content, in which case the work stops after hashing.
+pub fn process_file(
+    path: &Path,
+    options: &Options,
+    unchanged: &(dyn Fn(&str, &str) -> bool + Sync),
+) -> Outcome {
+    let file = display_path(path);
+    let skipped = |reason| Outcome::Skipped {
+        file: file.clone(),
+        reason,
+    };
+    let bytes = match read::read_bytes(path, options.max_file_bytes) {
+        Ok(bytes) => bytes,
+        Err(reason) => return skipped(reason),
+    };
+    let identity = identity_path(path);
+    let hash = content_hash(&bytes);
+    if unchanged(&identity, &hash) {
+        return Outcome::Unchanged {
+            path: identity,
+            bytes: bytes.len() as u64,
+        };
+    }
+    let decoded = match read::decode(&bytes) {
+        Ok(text) => text,
+        Err(reason) => return skipped(reason),
+    };
+    // A bug in understanding must cost one file, not the batch.
+    let understood = std::panic::catch_unwind(|| {
+        let plan = understand::understand(&file, &decoded);
+        let contexts = plan
+            .citations
+            .iter()
+            .map(|c| understand::context::sentence_around(&decoded, c.start, c.end))
+            .collect();
+        (plan, contexts, clean::body(&decoded))
+    });
+    match understood {
+        Ok((plan, contexts, body)) => Outcome::Understood(Box::new(Understood {
+            path: identity,
+            hash,
+            plan,
+            body,
+            contexts,
+            bytes: bytes.len() as u64,
+        })),
+        Err(_) => skipped(SkipReason::new(
+            "internal error while reading this file (please report it)",
+        )),
+    }
+}
+
+/// Runs the pipeline over `files`, calling `consume` with each outcome in order.
+pub fn run(
+    files: &[PathBuf],
+    options: &Options,
+    unchanged: &(dyn Fn(&str, &str) -> bool + Sync),
+    progress: &dyn Progress,
+    mut consume: impl FnMut(Outcome),
+) {
+    let total_bytes = files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum();
+    progress.begin(files.len() as u64, total_bytes);
+    let chunk = rayon::current_num_threads() * FILES_PER_THREAD_PER_CHUNK;
+    for files in files.chunks(chunk.max(1)) {
+        let outcomes: Vec<Outcome> = files
+            .par_iter()
+            .map(|path| {
+                let outcome = process_file(path, options, unchanged);
+                let (bytes, skipped) = match &outcome {
+                    Outcome::Understood(u) => (u.bytes, false),
+                    Outcome::Unchanged { bytes, .. } => (*bytes, false),
+                    Outcome::Skipped { .. } => (0, true),
+                };
+                progress.file_done(bytes, skipped);
+                outcome
+            })
+            .collect();
+        outcomes.into_iter().for_each(&mut consume);
+    }
+    progress.finish();
+}

@@ -1,0 +1,295 @@
+//! The `plancite` command line: parses arguments, calls the library, prints, and turns
+//! the outcome into an exit code (0 all well, 1 something skipped or failed, 2 a usage
+//! error).
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+
+use plancite::index::build::{BuildOptions, BuildReport, build};
+use plancite::index::{DEFAULT_PATH, Index, reader};
+use plancite::ingest::pipeline::{self, Outcome};
+use plancite::ingest::progress::{Bar, Progress, Silent};
+use plancite::ingest::read::{Found, walk};
+use plancite::output::{self, Style};
+use plancite::query::search::{SearchRequest, search};
+
+#[derive(Parser)]
+#[command(
+    name = "plancite",
+    version,
+    about = "Search and cross-reference Vietnamese government plan archives"
+)]
+struct Cli {
+    /// Index folder.
+    #[arg(long, global = true, env = "PLANCITE_INDEX", default_value = DEFAULT_PATH)]
+    index: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Show what plancite understands of files, without any index.
+    Extract {
+        /// Files or folders.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// One JSON object per file per line.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Build or update the index from folders (default: the bundled corpus/).
+    Index {
+        dirs: Vec<PathBuf>,
+        #[command(flatten)]
+        build: BuildArgs,
+    },
+    /// Full-text search.
+    Search(SearchArgs),
+    /// Show one plan: its metadata and text.
+    Show {
+        /// A plan id, file name or number (70/KH-UBND).
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args)]
+struct BuildArgs {
+    /// Writer memory budget in MiB.
+    #[arg(long, default_value_t = plancite::index::writer::DEFAULT_MEMORY_MB)]
+    memory_mb: usize,
+    /// Skip files larger than this many MiB.
+    #[arg(long, default_value_t = plancite::ingest::read::DEFAULT_MAX_FILE_MB)]
+    max_file_mb: u64,
+    /// No progress bar.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+#[derive(Args)]
+struct SearchArgs {
+    query: String,
+    #[arg(long, conflicts_with_all = ["from", "to"])]
+    year: Option<i32>,
+    #[arg(long)]
+    from: Option<i32>,
+    #[arg(long)]
+    to: Option<i32>,
+    #[arg(long)]
+    place: Option<String>,
+    #[arg(long = "type")]
+    doc_type: Option<String>,
+    /// Only plans that cite this document (e.g. 125/2021/ND-CP).
+    #[arg(long)]
+    cites: Option<String>,
+    #[arg(long, default_value_t = 10)]
+    limit: usize,
+    #[arg(long, default_value_t = 0)]
+    offset: usize,
+    #[arg(long)]
+    json: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("plancite: {err:#}");
+            let users = err
+                .downcast_ref::<plancite::Error>()
+                .is_some_and(plancite::Error::is_users);
+            ExitCode::from(if users { 2 } else { 1 })
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let style = Style {
+        color: io::stdout().is_terminal(),
+    };
+    let code = match cli.command {
+        Command::Extract { files, json } => extract(&mut out, &files, json, style)?,
+        Command::Index { dirs, build } => {
+            let dirs = if dirs.is_empty() {
+                vec![default_corpus()?]
+            } else {
+                dirs
+            };
+            let report = index_dirs(&cli.index, &dirs, &build)?;
+            print_build_report(&report);
+            exit_for(&report)
+        }
+        Command::Search(args) => {
+            let index = open_or_build_default(&cli.index)?;
+            let request = SearchRequest {
+                query: args.query,
+                year: args.year,
+                from: args.from,
+                to: args.to,
+                place: args.place,
+                doc_type: args.doc_type,
+                cites: args.cites,
+                offset: args.offset,
+                limit: args.limit,
+            };
+            let result = search(&index, &request)?;
+            if args.json {
+                output::json_line(&mut out, &result)?;
+            } else {
+                output::search_result(&mut out, &result, request.offset, style)?;
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Show { id, json } => {
+            let index = Index::open(&cli.index)?;
+            let (record, text) = reader::find_plan(&index, &id)?;
+            if json {
+                let mut value = serde_json::to_value(&record.plan)?;
+                value["id"] = record.id.into();
+                value["text"] = text.into();
+                output::json_line(&mut out, &value)?;
+            } else {
+                output::plan_block(&mut out, &record.plan, style)?;
+                writeln!(out, "{text}")?;
+            }
+            ExitCode::SUCCESS
+        }
+    };
+    out.flush()?;
+    Ok(code)
+}
+
+/// `extract`: understand each file and print it; a bad file is reported on stderr and
+/// the run goes on.
+fn extract(out: &mut impl Write, roots: &[PathBuf], json: bool, style: Style) -> anyhow::Result<ExitCode> {
+    let mut files = Vec::new();
+    let mut skipped = 0;
+    for found in walk(roots) {
+        match found {
+            Found::File(path) => files.push(path),
+            Found::Unreadable(path, reason) => {
+                eprintln!("{}: {reason}", path.display());
+                skipped += 1;
+            }
+        }
+    }
+    let never_unchanged = |_: &str, _: &str| false;
+    let mut write_error = None;
+    pipeline::run(
+        &files,
+        &pipeline::Options::default(),
+        &never_unchanged,
+        &Silent,
+        |outcome| {
+            let written = match outcome {
+                Outcome::Understood(u) if json => output::json_line(out, &u.plan),
+                Outcome::Understood(u) => output::plan_block(out, &u.plan, style),
+                Outcome::Skipped { file, reason } => {
+                    eprintln!("{file}: {reason}");
+                    skipped += 1;
+                    Ok(())
+                }
+                Outcome::Unchanged { .. } => Ok(()),
+            };
+            if let Err(e) = written {
+                write_error.get_or_insert(e);
+            }
+        },
+    );
+    if let Some(e) = write_error {
+        return Err(e.into());
+    }
+    Ok(if skipped > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn index_dirs(index_path: &Path, dirs: &[PathBuf], args: &BuildArgs) -> anyhow::Result<BuildReport> {
+    let index = Index::open_or_create(index_path)?;
+    let options = BuildOptions {
+        pipeline: pipeline::Options {
+            max_file_bytes: args.max_file_mb << 20,
+        },
+        memory_mb: args.memory_mb,
+        ..BuildOptions::default()
+    };
+    let progress: Box<dyn Progress> = if args.quiet || !io::stderr().is_terminal() {
+        Box::new(Silent)
+    } else {
+        Box::new(Bar::new())
+    };
+    let report = build(&index, dirs, &options, progress.as_ref())
+        .with_context(|| format!("indexing into {}", index_path.display()))?;
+    Ok(report)
+}
+
+fn print_build_report(report: &BuildReport) {
+    for (file, reason) in &report.skipped {
+        eprintln!("skipped {file}: {reason}");
+    }
+    let mb = report.bytes as f64 / (1 << 20) as f64;
+    let mut line = format!(
+        "indexed {} plans ({mb:.1} MB) in {:.1} s, skipped {}",
+        report.indexed,
+        report.elapsed.as_secs_f64(),
+        report.skipped.len()
+    );
+    if report.unchanged > 0 {
+        line += &format!(", unchanged {}", report.unchanged);
+    }
+    if report.removed > 0 {
+        line += &format!(", removed {}", report.removed);
+    }
+    eprintln!("{line}; {} plans in the index", report.total);
+}
+
+fn exit_for(report: &BuildReport) -> ExitCode {
+    if report.skipped.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// The bundled archive: `corpus/` here, or the one this binary was built from.
+fn default_corpus() -> anyhow::Result<PathBuf> {
+    let here = PathBuf::from("corpus");
+    if here.is_dir() {
+        return Ok(here);
+    }
+    let built_from = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    if built_from.is_dir() {
+        return Ok(built_from);
+    }
+    anyhow::bail!("no corpus/ folder here; give the folders to index")
+}
+
+/// Opens the index, first building it from the bundled corpus when there is none.
+fn open_or_build_default(path: &Path) -> anyhow::Result<Index> {
+    if !Index::exists(path) {
+        let corpus = default_corpus()?;
+        eprintln!(
+            "no index at {}; building it from {} first",
+            path.display(),
+            corpus.display()
+        );
+        let args = BuildArgs {
+            memory_mb: plancite::index::writer::DEFAULT_MEMORY_MB,
+            max_file_mb: plancite::ingest::read::DEFAULT_MAX_FILE_MB,
+            quiet: true,
+        };
+        print_build_report(&index_dirs(path, &[corpus], &args)?);
+    }
+    Ok(Index::open(path)?)
+}

@@ -1,0 +1,150 @@
+//! Rendering results for people and for programs. Finding happens elsewhere; this module
+//! only prints what it is given (JSON on one line, or short human blocks).
+
+use std::io::{self, Write};
+
+use crate::model::Plan;
+use crate::query::search::SearchResult;
+
+/// Writes one value as a JSON line.
+pub fn json_line<T: serde::Serialize>(out: &mut impl Write, value: &T) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, value)?;
+    writeln!(out)
+}
+
+/// Styling for the terminal: bold highlights when stdout is one, plain text otherwise.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub color: bool,
+}
+
+impl Style {
+    fn bold(&self, s: &str) -> String {
+        if self.color {
+            format!("\x1b[1m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+
+    fn dim(&self, s: &str) -> String {
+        if self.color {
+            format!("\x1b[2m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+
+    /// A `<mark>` snippet as terminal text: bold matches (or `[…]` without colour),
+    /// entities decoded, on one line.
+    pub fn snippet(&self, html: &str) -> String {
+        let (open, close) = if self.color {
+            ("\x1b[1;33m", "\x1b[0m")
+        } else {
+            ("[", "]")
+        };
+        let text = html.replace("<mark>", open).replace("</mark>", close);
+        let text = text
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#x27;", "'")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&");
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
+fn or_dash(value: &Option<String>) -> &str {
+    value.as_deref().unwrap_or("—")
+}
+
+/// The human view of `extract`: one block per file.
+pub fn plan_block(out: &mut impl Write, plan: &Plan, style: Style) -> io::Result<()> {
+    writeln!(out, "{}", style.bold(&plan.file))?;
+    let year = plan.year.map(|y| y.to_string());
+    let rows = [
+        ("number", or_dash(&plan.number)),
+        ("type", or_dash(&plan.doc_type)),
+        ("issuer", or_dash(&plan.issuer)),
+        ("place", or_dash(&plan.place)),
+        ("date", or_dash(&plan.date)),
+        ("year", or_dash(&year)),
+        ("title", or_dash(&plan.title)),
+        ("signer", or_dash(&plan.signer)),
+    ];
+    for (name, value) in rows {
+        writeln!(out, "  {:<10} {value}", style.dim(name))?;
+    }
+    if !plan.recipients.is_empty() {
+        writeln!(
+            out,
+            "  {:<10} {}",
+            style.dim("recipients"),
+            plan.recipients.join("; ")
+        )?;
+    }
+    if !plan.citations.is_empty() {
+        let keys: Vec<&str> = plan.citations.iter().map(|c| c.key.as_str()).collect();
+        writeln!(out, "  {:<10} {}", style.dim("cites"), dedup(&keys).join(", "))?;
+    }
+    writeln!(out)
+}
+
+/// Keys in first-seen order, each once.
+pub fn dedup<'a>(keys: &[&'a str]) -> Vec<&'a str> {
+    let mut seen = std::collections::HashSet::new();
+    keys.iter().copied().filter(|k| seen.insert(*k)).collect()
+}
+
+/// The human view of a search: a summary line, facet counts, then one block per hit.
+pub fn search_result(
+    out: &mut impl Write,
+    result: &SearchResult,
+    offset: usize,
+    style: Style,
+) -> io::Result<()> {
+    let shown = result.hits.len();
+    let range = if shown == 0 {
+        String::new()
+    } else {
+        format!(" (showing {}–{})", offset + 1, offset + shown)
+    };
+    writeln!(out, "{} plans match {:?}{range}", result.total, result.query)?;
+    let facet_line = |name: &str, counts: &std::collections::BTreeMap<String, u64>| {
+        let parts: Vec<String> = counts.iter().map(|(k, v)| format!("{k} ({v})")).collect();
+        format!("  {:<9}{}", style.dim(name), parts.join(", "))
+    };
+    if result.total > 0 {
+        writeln!(out, "{}", facet_line("year", &result.facets.year))?;
+        writeln!(out, "{}", facet_line("place", &result.facets.place))?;
+        writeln!(out, "{}", facet_line("type", &result.facets.doc_type))?;
+    }
+    for (i, hit) in result.hits.iter().enumerate() {
+        writeln!(out)?;
+        let head = [
+            hit.number.as_deref(),
+            hit.doc_type.as_deref(),
+            hit.place.as_deref(),
+            hit.date.as_deref(),
+        ]
+        .iter()
+        .map(|v| v.unwrap_or("—"))
+        .collect::<Vec<_>>()
+        .join(" · ");
+        writeln!(
+            out,
+            "{}. {}  {}",
+            offset + i + 1,
+            style.bold(&head),
+            style.dim(&format!("[{}]", hit.id))
+        )?;
+        if let Some(title) = &hit.title {
+            writeln!(out, "   {title}")?;
+        }
+        if !hit.snippet.is_empty() {
+            writeln!(out, "   …{}…", style.snippet(&hit.snippet))?;
+        }
+    }
+    Ok(())
+}

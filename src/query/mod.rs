@@ -1,0 +1,5 @@
+//! Questions asked of the index: [`search`] (which plans say X?) and [`citations`]
+//! (which plans cite Y, what does Z cite?). Each returns plain serde values; printing
+//! them is the caller's business.
+pub mod citations;
+pub mod search;

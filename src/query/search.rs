@@ -1,0 +1,361 @@
+//! Full-text search: a user's query → ranked plans with snippets and facet counts.
+//!
+//! Query syntax is what people type: words are AND-ed, `"…"` marks a phrase. Each word
+//! goes through the same analyzer as the documents. A word typed without marks matches
+//! every accented form (folded field); a word typed with marks also scores its exact
+//! form, so `đường` ranks plans with `đường` above plans with only `dương`. The words of
+//! an unquoted query also count as a phrase, so plans where they stand together rank
+//! above plans where they are scattered. Filters (year, place, type, cited key) narrow
+//! the set without changing scores; facet counts are taken over the filtered set.
+//!
+//! ```no_run
+//! use plancite::query::search::{search, SearchRequest};
+//! # let index = plancite::index::Index::open(std::path::Path::new("plancite-index"))?;
+//! let mut request = SearchRequest::new("binh dang gioi");
+//! request.place = Some("Hải Phòng".into());
+//! let result = search(&index, &request)?;
+//! assert!(result.hits.iter().all(|h| h.place.as_deref() == Some("Hải Phòng")));
+//! # Ok::<(), plancite::Error>(())
+//! ```
+
+use std::collections::BTreeMap;
+use std::ops::Bound;
+
+use serde::Serialize;
+use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{Searcher, Term};
+
+use crate::analysis::filter_key;
+use crate::analysis::normalize::has_marks;
+use crate::analysis::tokenizer::split;
+use crate::error::{Error, Result};
+use crate::index::{Index, reader};
+
+/// Most hits one request may ask for.
+pub const MAX_LIMIT: usize = 100;
+/// Longest query accepted, in characters.
+pub const MAX_QUERY_CHARS: usize = 1000;
+/// How much more an exact (accented) match weighs than a folded one.
+const EXACT_BOOST: f32 = 2.0;
+/// How much a query's words standing together add.
+const ADJACENCY_BOOST: f32 = 3.0;
+const SNIPPET_CHARS: usize = 220;
+
+#[derive(Debug, Clone, Default)]
+pub struct SearchRequest {
+    pub query: String,
+    pub year: Option<i32>,
+    pub from: Option<i32>,
+    pub to: Option<i32>,
+    pub place: Option<String>,
+    pub doc_type: Option<String>,
+    /// Only plans that cite this key (typed any way [`crate::cite::parse_key`] reads).
+    pub cites: Option<String>,
+    pub offset: usize,
+    pub limit: usize,
+}
+
+impl SearchRequest {
+    pub fn new(query: &str) -> Self {
+        SearchRequest {
+            query: query.to_string(),
+            limit: 10,
+            ..Default::default()
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchHit {
+    pub id: String,
+    pub file: String,
+    pub number: Option<String>,
+    pub doc_type: Option<String>,
+    pub place: Option<String>,
+    pub date: Option<String>,
+    pub year: Option<i32>,
+    pub title: Option<String>,
+    pub score: f32,
+    /// A passage of the text, HTML-escaped, with `<mark>` around matched words.
+    pub snippet: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Facets {
+    pub year: BTreeMap<String, u64>,
+    pub place: BTreeMap<String, u64>,
+    pub doc_type: BTreeMap<String, u64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchResult {
+    pub query: String,
+    pub total: usize,
+    pub hits: Vec<SearchHit>,
+    pub facets: Facets,
+}
+
+/// Runs a search.
+pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResult> {
+    validate(request)?;
+    let searcher = index.searcher();
+    let text_query = text_query(index, &request.query)?;
+    let query = with_filters(index, text_query.box_clone(), request)?;
+    let mut facet_collector = FacetCollector::for_field(crate::index::schema::FACETS);
+    for facet in ["/year", "/place", "/doc_type"] {
+        facet_collector.add_facet(facet);
+    }
+    let top = TopDocs::with_limit(request.limit.max(1))
+        .and_offset(request.offset)
+        .order_by_score();
+    let (top_docs, total, facet_counts) = searcher.search(&query, &(top, Count, facet_collector))?;
+    let snippets = snippet_generator(&searcher, index, &*text_query)?;
+    let mut hits = Vec::with_capacity(top_docs.len());
+    for (score, address) in top_docs.into_iter().take(request.limit) {
+        let record = reader::record_at(index, &searcher, address)?;
+        let snippet = match &snippets {
+            Some(generator) => render_snippet(generator, &reader::text_at(index, &searcher, address)?),
+            None => String::new(),
+        };
+        let plan = record.plan;
+        hits.push(SearchHit {
+            id: record.id,
+            file: plan.file,
+            number: plan.number,
+            doc_type: plan.doc_type,
+            place: plan.place,
+            date: plan.date,
+            year: plan.year,
+            title: plan.title,
+            score,
+            snippet,
+        });
+    }
+    let counts = |root: &str| -> BTreeMap<String, u64> {
+        facet_counts
+            .get(root)
+            .map(|(facet, count)| (facet.to_path().last().unwrap_or(&"").to_string(), count))
+            .collect()
+    };
+    Ok(SearchResult {
+        query: request.query.clone(),
+        total,
+        hits,
+        facets: Facets {
+            year: counts("/year"),
+            place: counts("/place"),
+            doc_type: counts("/doc_type"),
+        },
+    })
+}
+
+fn validate(request: &SearchRequest) -> Result<()> {
+    if request.limit == 0 || request.limit > MAX_LIMIT {
+        return Err(Error::BadInput(format!(
+            "limit must be between 1 and {MAX_LIMIT}, not {}",
+            request.limit
+        )));
+    }
+    if request.query.chars().count() > MAX_QUERY_CHARS {
+        return Err(Error::BadInput(format!(
+            "query is longer than {MAX_QUERY_CHARS} characters"
+        )));
+    }
+    if request.year.is_some() && (request.from.is_some() || request.to.is_some()) {
+        return Err(Error::BadInput("give either year or from/to, not both".into()));
+    }
+    if let (Some(from), Some(to)) = (request.from, request.to) {
+        if from > to {
+            return Err(Error::BadInput(format!("from ({from}) is after to ({to})")));
+        }
+    }
+    Ok(())
+}
+
+/// A piece of the user's query: a bare word or a quoted phrase.
+#[derive(Debug, Clone, PartialEq)]
+enum Clause {
+    Words(String),
+    Phrase(String),
+}
+
+fn clauses(query: &str) -> Vec<Clause> {
+    let mut out = Vec::new();
+    for (i, part) in query.split('"').enumerate() {
+        if part.trim().is_empty() {
+            continue;
+        }
+        // Odd pieces lie between quotes. An unclosed quote still makes a phrase.
+        out.push(if i % 2 == 1 {
+            Clause::Phrase(part.to_string())
+        } else {
+            Clause::Words(part.to_string())
+        });
+    }
+    out
+}
+
+/// The words of `text` as (exact, folded) token pairs, analysed like the documents.
+fn analysed_words(text: &str) -> Vec<(String, String, bool)> {
+    use crate::analysis::tokenizer::{Form, VietTokenizer};
+    let exact = VietTokenizer::new(Form::Exact).words(text);
+    let folded = VietTokenizer::new(Form::Folded).words(text);
+    let spans = split(text);
+    exact
+        .into_iter()
+        .zip(folded)
+        .zip(spans)
+        .map(|((e, f), span)| {
+            let typed_with_marks = has_marks(span.text(text));
+            (e, f, typed_with_marks)
+        })
+        .collect()
+}
+
+fn term_query(field: tantivy::schema::Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::WithFreqs,
+    ))
+}
+
+/// The part of the query that scores: words and phrases, without filters. `None` words
+/// (an empty query) match every plan.
+fn text_query(index: &Index, query: &str) -> Result<Box<dyn Query>> {
+    let f = &index.fields;
+    let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for clause in clauses(query) {
+        match clause {
+            Clause::Words(text) => {
+                let words = analysed_words(&text);
+                for (exact, folded, typed_with_marks) in &words {
+                    let word: Box<dyn Query> = if *typed_with_marks {
+                        Box::new(BooleanQuery::new(vec![
+                            (
+                                Occur::Should,
+                                Box::new(BoostQuery::new(term_query(f.body, exact), EXACT_BOOST)),
+                            ),
+                            (Occur::Should, term_query(f.body_folded, folded)),
+                        ]))
+                    } else {
+                        term_query(f.body_folded, folded)
+                    };
+                    must.push((Occur::Must, word));
+                }
+                if words.len() > 1 {
+                    let terms = words
+                        .iter()
+                        .map(|(_, folded, _)| Term::from_field_text(f.body_folded, folded))
+                        .collect();
+                    let together = Box::new(PhraseQuery::new(terms));
+                    must.push((
+                        Occur::Should,
+                        Box::new(BoostQuery::new(together, ADJACENCY_BOOST)),
+                    ));
+                }
+            }
+            Clause::Phrase(text) => {
+                let words = analysed_words(&text);
+                let terms: Vec<Term> = words
+                    .iter()
+                    .map(|(_, folded, _)| Term::from_field_text(f.body_folded, folded))
+                    .collect();
+                match terms.len() {
+                    0 => {}
+                    1 => must.push((Occur::Must, term_query(f.body_folded, &words[0].1))),
+                    _ => must.push((Occur::Must, Box::new(PhraseQuery::new(terms)))),
+                }
+            }
+        }
+    }
+    if !must.iter().any(|(occur, _)| *occur == Occur::Must) {
+        return Ok(Box::new(AllQuery));
+    }
+    Ok(Box::new(BooleanQuery::new(must)))
+}
+
+fn with_filters(index: &Index, text: Box<dyn Query>, request: &SearchRequest) -> Result<Box<dyn Query>> {
+    let f = &index.fields;
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text)];
+    let year_term = |y: i32| Term::from_field_i64(f.year, y.into());
+    if let Some(year) = request.year {
+        clauses.push((
+            Occur::Must,
+            Box::new(TermQuery::new(year_term(year), IndexRecordOption::Basic)),
+        ));
+    }
+    if request.from.is_some() || request.to.is_some() {
+        let lower = request
+            .from
+            .map_or(Bound::Unbounded, |y| Bound::Included(year_term(y)));
+        let upper = request
+            .to
+            .map_or(Bound::Unbounded, |y| Bound::Included(year_term(y)));
+        clauses.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
+    }
+    if let Some(place) = request.place.as_deref().filter(|p| !p.trim().is_empty()) {
+        clauses.push((Occur::Must, term_query(f.place_key, &filter_key(place))));
+    }
+    if let Some(doc_type) = request.doc_type.as_deref().filter(|t| !t.trim().is_empty()) {
+        clauses.push((Occur::Must, term_query(f.type_key, &filter_key(doc_type))));
+    }
+    if let Some(cites) = request.cites.as_deref().filter(|c| !c.trim().is_empty()) {
+        let key = crate::cite::parse_key(cites).ok_or_else(|| {
+            Error::BadInput(format!("cites: {cites:?} is not a document number or law name"))
+        })?;
+        clauses.push((Occur::Must, term_query(f.cites, &key)));
+    }
+    // Filters must not change scores.
+    for clause in clauses.iter_mut().skip(1) {
+        clause.1 = Box::new(BoostQuery::new(clause.1.box_clone(), 0.0));
+    }
+    Ok(Box::new(BooleanQuery::new(clauses)))
+}
+
+fn snippet_generator(
+    searcher: &Searcher,
+    index: &Index,
+    query: &dyn Query,
+) -> Result<Option<SnippetGenerator>> {
+    let mut has_terms = false;
+    query.query_terms(&mut |_, _| has_terms = true);
+    if !has_terms {
+        return Ok(None);
+    }
+    let mut generator = SnippetGenerator::create(searcher, query, index.fields.body_folded)?;
+    generator.set_max_num_chars(SNIPPET_CHARS);
+    Ok(Some(generator))
+}
+
+fn render_snippet(generator: &SnippetGenerator, text: &str) -> String {
+    let mut snippet = generator.snippet(text);
+    snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
+    snippet.to_html()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_clauses() {
+        let cases: &[(&str, &[Clause])] = &[
+            ("bình đẳng giới", &[Clause::Words("bình đẳng giới".into())]),
+            (
+                "\"bo luat lao dong\" 2019",
+                &[
+                    Clause::Phrase("bo luat lao dong".into()),
+                    Clause::Words(" 2019".into()),
+                ],
+            ),
+            ("\"unclosed phrase", &[Clause::Phrase("unclosed phrase".into())]),
+            ("  ", &[]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(clauses(input), *want, "{input}");
+        }
+    }
+}

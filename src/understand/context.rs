@@ -1,0 +1,46 @@
+//! The sentence around a citation, as shown next to "who cites this".
+//!
+//! ```
+//! use plancite::understand::context::sentence_around;
+//! let text = "Mục đích. Thực hiện Kế hoạch số 131/KH-UBND\nngày 31/5/2021; tiếp theo.";
+//! let start = text.find("131").unwrap();
+//! assert_eq!(sentence_around(text, start, start + 10), "Thực hiện Kế hoạch số 131/KH-UBND ngày 31/5/2021;");
+//! ```
+
+/// How far a context reaches on each side of the citation, in characters.
+const REACH: usize = 160;
+
+/// The sentence (or clause, up to `.`, `;`, a blank line or [`REACH`] characters) that
+/// holds `text[start..end]`, on one line with Markdown marks and table pipes removed.
+pub fn sentence_around(text: &str, start: usize, end: usize) -> String {
+    let start = floor_char_boundary(text, start.min(text.len()));
+    let end = floor_char_boundary(text, end.clamp(start, text.len()));
+    let before = &text[..start];
+    let mut from = start;
+    for (taken, (i, c)) in before.char_indices().rev().enumerate() {
+        if taken >= REACH || matches!(c, '.' | ';' | '!' | '?') || before[i..].starts_with("\n\n") {
+            break;
+        }
+        from = i;
+    }
+    let after = &text[end..];
+    let mut to = end;
+    for (taken, (i, c)) in after.char_indices().enumerate() {
+        to = end + i + c.len_utf8();
+        if taken >= REACH || matches!(c, '.' | ';' | '!' | '?') || after[i..].starts_with("\n\n") {
+            break;
+        }
+    }
+    text[from..to]
+        .split(|c: char| c.is_whitespace() || c == '|' || c == '*')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}

@@ -1,0 +1,37 @@
+//! Understanding: from a decoded document's text to a [`Plan`].
+//!
+//! [`meta`] reads the header and the signature block; [`crate::cite`] finds what the
+//! text cites. `understand` only composes them; it reads no files and knows no index.
+//!
+//! ```
+//! let text = "Số: 70/KH-UBND\nHải Phòng, ngày 22 tháng 3 năm 2022\nKẾ HOẠCH\nThực hiện Nghị định số 125/2021/NĐ-CP.\n";
+//! let plan = plancite::understand::understand("a.txt", text);
+//! assert_eq!(plan.number.as_deref(), Some("70/KH-UBND"));
+//! assert_eq!(plan.citations[0].key, "125/2021/NĐ-CP");
+//! ```
+
+pub mod context;
+pub mod meta;
+
+use crate::ingest::clean;
+use crate::model::Plan;
+
+/// Understands one document. `decoded` is the text as [`crate::ingest::read::decode`]
+/// returns it; citation offsets refer to it.
+pub fn understand(file: &str, decoded: &str) -> Plan {
+    let header = meta::read_header(&clean::layout(decoded));
+    Plan {
+        file: file.to_string(),
+        number: header.number,
+        doc_type: header.doc_type,
+        issuer: header.issuer,
+        place: header.place,
+        date: header.date,
+        year: header.year,
+        title: header.title,
+        signer: header.signer,
+        recipients: header.recipients,
+        citations: crate::cite::extract(decoded),
+        sections: Vec::new(),
+    }
+}
