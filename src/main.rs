@@ -16,6 +16,7 @@ use plancite::ingest::progress::{Bar, Progress, Silent};
 use plancite::ingest::read::{Found, walk};
 use plancite::output::{self, Style};
 use plancite::query::search::{SearchRequest, search};
+use plancite::query::{citations, graph};
 
 #[derive(Parser)]
 #[command(
@@ -50,6 +51,35 @@ enum Command {
     },
     /// Full-text search.
     Search(SearchArgs),
+    /// Every plan citing a document, oldest first (KEY as typed: 125/2021/ND-CP, "nghị định 125/2021/NĐ-CP").
+    Cites {
+        key: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// What a plan cites, in order, marked in the archive or outside it.
+    Refs {
+        /// A plan id, file name or number.
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The citation graph of the whole archive.
+    Graph {
+        /// json, dot, graphml or csv.
+        #[arg(long, default_value = "json")]
+        format: String,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Cited documents by the number of plans citing them.
+    TopCited {
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
     /// Show one plan: its metadata and text.
     Show {
         /// A plan id, file name or number (70/KH-UBND).
@@ -149,8 +179,49 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             ExitCode::SUCCESS
         }
+        Command::Cites { key, json } => {
+            let index = open_or_build_default(&cli.index)?;
+            let result = citations::cites(&index, &key)?;
+            if json {
+                output::json_line(&mut out, &result)?;
+            } else {
+                output::cites_result(&mut out, &result, style)?;
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Refs { id, json } => {
+            let index = open_or_build_default(&cli.index)?;
+            let result = citations::refs(&index, &id)?;
+            if json {
+                output::json_line(&mut out, &result)?;
+            } else {
+                output::refs_result(&mut out, &result, style)?;
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Graph { format, out: file } => {
+            let format: graph::Format = format.parse()?;
+            let index = open_or_build_default(&cli.index)?;
+            let rendered = graph::render(&graph::build(&index)?, format);
+            match file {
+                Some(file) => std::fs::write(&file, rendered)
+                    .with_context(|| format!("cannot write {}", file.display()))?,
+                None => out.write_all(rendered.as_bytes())?,
+            }
+            ExitCode::SUCCESS
+        }
+        Command::TopCited { limit, json } => {
+            let index = open_or_build_default(&cli.index)?;
+            let documents = citations::top_cited(&index, limit)?;
+            if json {
+                output::json_line(&mut out, &documents)?;
+            } else {
+                output::top_cited(&mut out, &documents, style)?;
+            }
+            ExitCode::SUCCESS
+        }
         Command::Show { id, json } => {
-            let index = Index::open(&cli.index)?;
+            let index = open_or_build_default(&cli.index)?;
             let (record, text) = reader::find_plan(&index, &id)?;
             if json {
                 let mut value = serde_json::to_value(&record.plan)?;

@@ -1,4 +1,5 @@
 //! TEMPORARY placeholder until the extractor lands.
+pub mod resolve;
 use crate::model::{Citation, Relation};
 pub fn extract(text: &str) -> Vec<Citation> {
     let re = regex::Regex::new(r"\d+/\d{4}/NĐ-CP|\d+/QĐ-TTg|\d+-NQ/TW").unwrap();

@@ -130,3 +130,26 @@ pub fn find_plan(index: &Index, name: &str) -> Result<(PlanRecord, String)> {
         }
     }
 }
+
+/// Every plan's stored record, in index order. Reads the document store: use it for
+/// whole-archive views (graph, statistics), not per request on a large archive.
+pub fn all_records(index: &Index) -> Result<Vec<PlanRecord>> {
+    let searcher = index.searcher();
+    let mut records = Vec::with_capacity(searcher.num_docs() as usize);
+    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+        for doc in segment.doc_ids_alive() {
+            records.push(record_at(index, &searcher, DocAddress::new(ord as u32, doc))?);
+        }
+    }
+    Ok(records)
+}
+
+/// Records of the plans whose `field` holds exactly `value` (no limit).
+pub fn records_with(index: &Index, field: tantivy::schema::Field, value: &str) -> Result<Vec<PlanRecord>> {
+    let searcher = index.searcher();
+    let query = TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic);
+    let addresses = searcher.search(&query, &tantivy::collector::DocSetCollector)?;
+    let mut addresses: Vec<DocAddress> = addresses.into_iter().collect();
+    addresses.sort();
+    addresses.into_iter().map(|a| record_at(index, &searcher, a)).collect()
+}

@@ -198,6 +198,9 @@ pub fn join_wrapped_lines(text: &str) -> String {
     keep_final_newline(text, out)
 }
 
+/// Lines at least this long were likely wrapped by a converter.
+const WRAPPED_LINE_CHARS: usize = 50;
+
 fn wraps_into(line: &str, next: &str) -> bool {
     let (Some(last), Some(first)) = (line.chars().last(), next.chars().next()) else {
         return false;
@@ -205,8 +208,11 @@ fn wraps_into(line: &str, next: &str) -> bool {
     if matches!(last, '.' | ':' | ';' | '!' | '?') || OUTLINE_MARKER.is_match(next) {
         return false;
     }
+    // A capital after a break is a wrap only in a long line (a short one is a heading
+    // or a header field) that is not itself all capitals.
     let line_is_shouting = !line.chars().any(char::is_lowercase);
-    first.is_lowercase() || (!line_is_shouting && (last.is_lowercase() || last == ','))
+    let long = line.chars().count() >= WRAPPED_LINE_CHARS;
+    first.is_lowercase() || (long && !line_is_shouting && (last.is_lowercase() || last == ','))
 }
 
 /// Cleaning steps work line by line; this keeps "ends with a newline" as it was.
@@ -293,8 +299,8 @@ mod tests {
             (
                 "join_wrapped_lines",
                 join_wrapped_lines,
-                "ngày 23/02/2022 của Bộ\nLao động",
-                "ngày 23/02/2022 của Bộ Lao động",
+                "Công văn số 418/LĐTBXH-BĐG ngày 23/02/2022 của Bộ\nLao động",
+                "Công văn số 418/LĐTBXH-BĐG ngày 23/02/2022 của Bộ Lao động",
             ),
             (
                 "join_wrapped_lines",

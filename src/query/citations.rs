@@ -1,1 +1,273 @@
-//! placeholder
+//! The citation graph, read from the index: who cites a document, what a plan cites,
+//! which documents are cited most, and the whole network.
+//!
+//! Edges are stored once, as each plan's `cites` terms and its record's citations
+//! (see [`crate::index::schema`]). Whether a cited key is a plan in the archive is
+//! decided here, at question time, with [`crate::cite::resolve::pick`], so a plan added
+//! later is linked from the plans that cited it before without re-indexing them.
+//!
+//! ```no_run
+//! # let index = plancite::index::Index::open(std::path::Path::new("plancite-index"))?;
+//! let result = plancite::query::citations::cites(&index, "2282/qd-ttg")?;
+//! assert_eq!(result.key, "2282/QĐ-TTg");
+//! # Ok::<(), plancite::Error>(())
+//! ```
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use crate::cite::resolve::{Candidate, pick};
+use crate::error::{Error, Result};
+use crate::index::{Index, PlanRecord, reader};
+use crate::model::{Citation, Relation};
+
+/// One plan citing a key, with the sentences where it does.
+#[derive(Debug, Clone, Serialize)]
+pub struct CitingPlan {
+    pub id: String,
+    pub file: String,
+    pub number: Option<String>,
+    pub place: Option<String>,
+    pub date: Option<String>,
+    pub year: Option<i32>,
+    pub title: Option<String>,
+    pub relation: Relation,
+    pub contexts: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CitesResult {
+    pub key: String,
+    pub citing: Vec<CitingPlan>,
+}
+
+/// Every plan citing `key_input` (typed any way a person would), oldest first.
+pub fn cites(index: &Index, key_input: &str) -> Result<CitesResult> {
+    let key = crate::cite::parse_key(key_input)
+        .ok_or_else(|| Error::BadInput(format!("{key_input:?} is not a document number or law name")))?;
+    let mut citing: Vec<CitingPlan> = reader::records_with(index, index.fields.cites, &key)?
+        .into_iter()
+        .map(|record| citing_plan(record, &key))
+        .collect();
+    citing.sort_by(|a, b| chronological(a.date.as_deref(), a.year, b.date.as_deref(), b.year).then(a.id.cmp(&b.id)));
+    Ok(CitesResult { key, citing })
+}
+
+fn citing_plan(record: PlanRecord, key: &str) -> CitingPlan {
+    let mut contexts: Vec<String> = Vec::new();
+    let mut relation = Relation::Mention;
+    for (i, citation) in record.plan.citations.iter().enumerate() {
+        if citation.key != key {
+            continue;
+        }
+        if citation.relation == Relation::Basis {
+            relation = Relation::Basis;
+        }
+        let context = record.contexts.get(i).cloned().unwrap_or_else(|| citation.text.clone());
+        if !contexts.contains(&context) {
+            contexts.push(context);
+        }
+    }
+    let plan = record.plan;
+    CitingPlan {
+        id: record.id,
+        file: plan.file,
+        number: plan.number,
+        place: plan.place,
+        date: plan.date,
+        year: plan.year,
+        title: plan.title,
+        relation,
+        contexts,
+    }
+}
+
+/// Orders by date, then year; undated plans last.
+fn chronological(a_date: Option<&str>, a_year: Option<i32>, b_date: Option<&str>, b_year: Option<i32>) -> std::cmp::Ordering {
+    let key = |date: Option<&str>, year: Option<i32>| {
+        let year = year.or_else(|| date.and_then(|d| d.get(..4)?.parse().ok()));
+        (year.is_none(), year, date.map(str::to_string))
+    };
+    key(a_date, a_year).cmp(&key(b_date, b_year))
+}
+
+/// One citation of a plan, with where it points in the archive.
+#[derive(Debug, Clone, Serialize)]
+pub struct Reference {
+    #[serde(flatten)]
+    pub citation: Citation,
+    pub context: String,
+    /// The id of the cited plan when it is in the archive.
+    pub in_archive: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RefsResult {
+    pub id: String,
+    pub number: Option<String>,
+    pub refs: Vec<Reference>,
+    /// Plans in the archive that cite this one.
+    pub cited_by: Vec<CitingPlan>,
+}
+
+/// What the plan named `name` cites, in order, each marked in the archive or outside it,
+/// and the plans that cite it.
+pub fn refs(index: &Index, name: &str) -> Result<RefsResult> {
+    let (record, _) = reader::find_plan(index, name)?;
+    let archive = Archive::load_numbers(index, record.plan.citations.iter().map(|c| c.key.as_str()))?;
+    let place = record.plan.place.as_deref();
+    let refs = record
+        .plan
+        .citations
+        .iter()
+        .enumerate()
+        .map(|(i, citation)| Reference {
+            citation: citation.clone(),
+            context: record.contexts.get(i).cloned().unwrap_or_default(),
+            in_archive: archive.resolve(citation, place).filter(|id| *id != record.id),
+        })
+        .collect();
+    let cited_by = cited_by(index, &record)?;
+    Ok(RefsResult {
+        id: record.id,
+        number: record.plan.number,
+        refs,
+        cited_by,
+    })
+}
+
+/// Plans whose citations of this plan's number resolve to this plan.
+pub fn cited_by(index: &Index, record: &PlanRecord) -> Result<Vec<CitingPlan>> {
+    let Some(key) = record.plan.number.as_deref().and_then(crate::cite::canonical_key) else {
+        return Ok(Vec::new());
+    };
+    let archive = Archive::load_numbers(index, [key.as_str()])?;
+    let mut plans = Vec::new();
+    for citing in reader::records_with(index, index.fields.cites, &key)? {
+        if citing.id == record.id {
+            continue;
+        }
+        let place = citing.plan.place.clone();
+        let points_here = citing
+            .plan
+            .citations
+            .iter()
+            .filter(|c| c.key == key)
+            .any(|c| archive.resolve(c, place.as_deref()).as_deref() == Some(record.id.as_str()));
+        if points_here {
+            plans.push(citing_plan(citing, &key));
+        }
+    }
+    plans.sort_by(|a, b| chronological(a.date.as_deref(), a.year, b.date.as_deref(), b.year));
+    Ok(plans)
+}
+
+/// The plans of the archive, by their number key, for resolving citations.
+pub struct Archive {
+    by_number: HashMap<String, Vec<ArchivePlan>>,
+}
+
+struct ArchivePlan {
+    id: String,
+    date: Option<String>,
+    year: Option<i32>,
+    place: Option<String>,
+}
+
+impl Archive {
+    /// The archive's plans whose numbers are among `keys`.
+    pub fn load_numbers<'k>(index: &Index, keys: impl IntoIterator<Item = &'k str>) -> Result<Archive> {
+        let mut by_number: HashMap<String, Vec<ArchivePlan>> = HashMap::new();
+        for key in keys {
+            if by_number.contains_key(key) {
+                continue;
+            }
+            let plans = reader::records_with(index, index.fields.number_key, key)?;
+            by_number.insert(key.to_string(), plans.into_iter().map(ArchivePlan::from).collect());
+        }
+        Ok(Archive { by_number })
+    }
+
+    /// Every plan of the archive.
+    pub fn from_records(records: &[PlanRecord]) -> Archive {
+        let mut by_number: HashMap<String, Vec<ArchivePlan>> = HashMap::new();
+        for record in records {
+            if let Some(key) = record.plan.number.as_deref().and_then(crate::cite::canonical_key) {
+                by_number.entry(key).or_default().push(ArchivePlan::from(record.clone()));
+            }
+        }
+        Archive { by_number }
+    }
+
+    /// The id of the plan `citation` points to, if the archive holds exactly one.
+    pub fn resolve(&self, citation: &Citation, citing_place: Option<&str>) -> Option<String> {
+        let plans = self.by_number.get(&citation.key)?;
+        let candidates: Vec<Candidate> = plans
+            .iter()
+            .map(|p| Candidate {
+                number_key: citation.key.as_str(),
+                date: p.date.as_deref(),
+                year: p.year,
+                place: p.place.as_deref(),
+            })
+            .collect();
+        pick(citation, citing_place, &candidates).map(|i| plans[i].id.clone())
+    }
+}
+
+impl From<PlanRecord> for ArchivePlan {
+    fn from(record: PlanRecord) -> Self {
+        ArchivePlan {
+            id: record.id,
+            date: record.plan.date,
+            year: record.plan.year,
+            place: record.plan.place,
+        }
+    }
+}
+
+/// A cited document and how many plans cite it.
+#[derive(Debug, Clone, Serialize)]
+pub struct CitedDocument {
+    pub key: String,
+    pub doc_type: Option<String>,
+    /// Number of distinct plans citing it.
+    pub plans: usize,
+    /// Number of citations in all.
+    pub citations: usize,
+    pub in_archive: Option<String>,
+}
+
+/// Cited documents by the number of plans citing them, most first (ties by key).
+pub fn top_cited(index: &Index, limit: usize) -> Result<Vec<CitedDocument>> {
+    let records = reader::all_records(index)?;
+    let archive = Archive::from_records(&records);
+    let mut by_key: BTreeMap<String, CitedDocument> = BTreeMap::new();
+    for record in &records {
+        let mut counted_plan = std::collections::HashSet::new();
+        for citation in &record.plan.citations {
+            let entry = by_key.entry(citation.key.clone()).or_insert_with(|| CitedDocument {
+                key: citation.key.clone(),
+                doc_type: None,
+                plans: 0,
+                citations: 0,
+                in_archive: None,
+            });
+            entry.citations += 1;
+            if entry.doc_type.is_none() {
+                entry.doc_type = citation.doc_type.clone();
+            }
+            if entry.in_archive.is_none() {
+                entry.in_archive = archive.resolve(citation, record.plan.place.as_deref());
+            }
+            if counted_plan.insert(citation.key.as_str()) {
+                entry.plans += 1;
+            }
+        }
+    }
+    let mut documents: Vec<CitedDocument> = by_key.into_values().collect();
+    documents.sort_by(|a, b| b.plans.cmp(&a.plans).then(b.citations.cmp(&a.citations)).then(a.key.cmp(&b.key)));
+    documents.truncate(limit);
+    Ok(documents)
+}

@@ -2,4 +2,5 @@
 //! (which plans cite Y, what does Z cite?). Each returns plain serde values; printing
 //! them is the caller's business.
 pub mod citations;
+pub mod graph;
 pub mod search;
