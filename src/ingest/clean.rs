@@ -299,8 +299,8 @@ mod tests {
             (
                 "join_wrapped_lines",
                 join_wrapped_lines,
-                "Công văn số 418/LĐTBXH-BĐG ngày 23/02/2022 của Bộ\nLao động",
-                "Công văn số 418/LĐTBXH-BĐG ngày 23/02/2022 của Bộ Lao động",
+                "Thực hiện Công văn số 418/LĐTBXH-BĐG ngày 23/02/2022 của Bộ\nLao động",
+                "Thực hiện Công văn số 418/LĐTBXH-BĐG ngày 23/02/2022 của Bộ Lao động",
             ),
             (
                 "join_wrapped_lines",
