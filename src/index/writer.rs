@@ -85,6 +85,11 @@ impl<'i> Writer<'i> {
         for citation in &plan.citations {
             doc.add_text(f.cites, &citation.key);
         }
+        for definition in crate::analysis::abbrev::definitions(text) {
+            for term in crate::analysis::abbrev::index_terms(&definition) {
+                doc.add_text(f.abbrevs, term);
+            }
+        }
         let json = serde_json::to_string(record).map_err(|e| crate::Error::Internal(e.to_string()))?;
         doc.add_text(f.record, json);
         Ok(doc)
