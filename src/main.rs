@@ -49,6 +49,18 @@ enum Command {
         #[command(flatten)]
         build: BuildArgs,
     },
+    /// Add or replace single files in the index (nothing else is touched).
+    Add {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        build: BuildArgs,
+    },
+    /// Remove one plan from the index.
+    Remove {
+        /// A plan id, file name or number.
+        id: String,
+    },
     /// Full-text search.
     Search(SearchArgs),
     /// Every plan citing a document, oldest first (KEY as typed: 125/2021/ND-CP, "nghị định 125/2021/NĐ-CP").
@@ -154,9 +166,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 dirs
             };
-            let report = index_dirs(&cli.index, &dirs, &build)?;
+            let report = index_dirs(&cli.index, &dirs, &build, true)?;
             print_build_report(&report);
             exit_for(&report)
+        }
+        Command::Add { files, build } => {
+            let report = index_dirs(&cli.index, &files, &build, false)?;
+            print_build_report(&report);
+            exit_for(&report)
+        }
+        Command::Remove { id } => {
+            let index = Index::open(&cli.index)?;
+            let removed = plancite::index::build::remove(&index, &id, plancite::index::writer::DEFAULT_MEMORY_MB)?;
+            eprintln!("removed {removed}; {} plans in the index", index.searcher().num_docs());
+            ExitCode::SUCCESS
         }
         Command::Search(args) => {
             let index = open_or_build_default(&cli.index)?;
@@ -286,14 +309,15 @@ fn extract(out: &mut impl Write, roots: &[PathBuf], json: bool, style: Style) ->
     })
 }
 
-fn index_dirs(index_path: &Path, dirs: &[PathBuf], args: &BuildArgs) -> anyhow::Result<BuildReport> {
+/// Indexes `dirs`; with `prune`, plans whose files are gone from them are removed.
+fn index_dirs(index_path: &Path, dirs: &[PathBuf], args: &BuildArgs, prune: bool) -> anyhow::Result<BuildReport> {
     let index = Index::open_or_create(index_path)?;
     let options = BuildOptions {
         pipeline: pipeline::Options {
             max_file_bytes: args.max_file_mb << 20,
         },
         memory_mb: args.memory_mb,
-        ..BuildOptions::default()
+        prune,
     };
     let progress: Box<dyn Progress> = if args.quiet || !io::stderr().is_terminal() {
         Box::new(Silent)
@@ -360,7 +384,7 @@ fn open_or_build_default(path: &Path) -> anyhow::Result<Index> {
             max_file_mb: plancite::ingest::read::DEFAULT_MAX_FILE_MB,
             quiet: true,
         };
-        print_build_report(&index_dirs(path, &[corpus], &args)?);
+        print_build_report(&index_dirs(path, &[corpus], &args, true)?);
     }
     Ok(Index::open(path)?)
 }

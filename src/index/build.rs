@@ -222,3 +222,12 @@ mod tests {
         }
     }
 }
+
+/// Removes the plan a person names (id, file or number) and commits. Returns its id.
+pub fn remove(index: &Index, name: &str, memory_mb: usize) -> Result<String> {
+    let (record, _) = super::reader::find_plan(index, name)?;
+    let mut writer = Writer::new(index, memory_mb)?;
+    writer.delete_id(&record.id);
+    writer.commit()?;
+    Ok(record.id)
+}

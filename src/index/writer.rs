@@ -45,6 +45,12 @@ impl<'i> Writer<'i> {
         self.writer.delete_term(term);
     }
 
+    /// Removes the plan with this id, if any.
+    pub fn delete_id(&mut self, id: &str) {
+        let term = Term::from_field_text(self.index.fields.id, id);
+        self.writer.delete_term(term);
+    }
+
     /// Makes every change visible at once and waits for it to be durable.
     pub fn commit(mut self) -> Result<()> {
         self.writer.commit()?;
