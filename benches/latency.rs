@@ -11,7 +11,9 @@ use plancite::query::search::{SearchRequest, search};
 
 fn arg(name: &str) -> Option<String> {
     let args: Vec<String> = std::env::args().collect();
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1).cloned())
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1).cloned())
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -37,7 +39,12 @@ fn main() {
     let index = Index::open(&path).expect("open index");
     println!("| question | p50 ms | p99 ms | plans found |");
     println!("|---|---:|---:|---:|");
-    for query in ["bình đẳng giới", "binh dang gioi", "\"tháng hành động\"", "bạo lực trên cơ sở giới"] {
+    for query in [
+        "bình đẳng giới",
+        "binh dang gioi",
+        "\"tháng hành động\"",
+        "bạo lực trên cơ sở giới",
+    ] {
         let request = SearchRequest::new(query);
         let total = search(&index, &request).unwrap().total;
         let (p50, p99) = measure(runs, || {

@@ -177,8 +177,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Remove { id } => {
             let index = Index::open(&cli.index)?;
-            let removed = plancite::index::build::remove(&index, &id, plancite::index::writer::DEFAULT_MEMORY_MB)?;
-            eprintln!("removed {removed}; {} plans in the index", index.searcher().num_docs());
+            let removed =
+                plancite::index::build::remove(&index, &id, plancite::index::writer::DEFAULT_MEMORY_MB)?;
+            eprintln!(
+                "removed {removed}; {} plans in the index",
+                index.searcher().num_docs()
+            );
             ExitCode::SUCCESS
         }
         Command::Search(args) => {
@@ -310,7 +314,12 @@ fn extract(out: &mut impl Write, roots: &[PathBuf], json: bool, style: Style) ->
 }
 
 /// Indexes `dirs`; with `prune`, plans whose files are gone from them are removed.
-fn index_dirs(index_path: &Path, dirs: &[PathBuf], args: &BuildArgs, prune: bool) -> anyhow::Result<BuildReport> {
+fn index_dirs(
+    index_path: &Path,
+    dirs: &[PathBuf],
+    args: &BuildArgs,
+    prune: bool,
+) -> anyhow::Result<BuildReport> {
     let index = Index::open_or_create(index_path)?;
     let options = BuildOptions {
         pipeline: pipeline::Options {

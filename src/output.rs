@@ -149,7 +149,12 @@ pub fn search_result(
     Ok(())
 }
 
-fn plan_line(number: &Option<String>, place: &Option<String>, date: &Option<String>, year: Option<i32>) -> String {
+fn plan_line(
+    number: &Option<String>,
+    place: &Option<String>,
+    date: &Option<String>,
+    year: Option<i32>,
+) -> String {
     let when = date.clone().or_else(|| year.map(|y| y.to_string()));
     [number.as_deref(), place.as_deref(), when.as_deref()]
         .iter()
@@ -159,12 +164,26 @@ fn plan_line(number: &Option<String>, place: &Option<String>, date: &Option<Stri
 }
 
 /// The human view of `cites`.
-pub fn cites_result(out: &mut impl Write, result: &crate::query::citations::CitesResult, style: Style) -> io::Result<()> {
-    writeln!(out, "{} plans cite {}", result.citing.len(), style.bold(&result.key))?;
+pub fn cites_result(
+    out: &mut impl Write,
+    result: &crate::query::citations::CitesResult,
+    style: Style,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "{} plans cite {}",
+        result.citing.len(),
+        style.bold(&result.key)
+    )?;
     for plan in &result.citing {
         writeln!(out)?;
         let head = plan_line(&plan.number, &plan.place, &plan.date, plan.year);
-        writeln!(out, "{}  {}", style.bold(&head), style.dim(&format!("[{}]", plan.id)))?;
+        writeln!(
+            out,
+            "{}  {}",
+            style.bold(&head),
+            style.dim(&format!("[{}]", plan.id))
+        )?;
         if let Some(title) = &plan.title {
             writeln!(out, "  {title}")?;
         }
@@ -176,9 +195,18 @@ pub fn cites_result(out: &mut impl Write, result: &crate::query::citations::Cite
 }
 
 /// The human view of `refs`.
-pub fn refs_result(out: &mut impl Write, result: &crate::query::citations::RefsResult, style: Style) -> io::Result<()> {
+pub fn refs_result(
+    out: &mut impl Write,
+    result: &crate::query::citations::RefsResult,
+    style: Style,
+) -> io::Result<()> {
     let number = result.number.as_deref().unwrap_or(&result.id);
-    writeln!(out, "{} cites {} documents", style.bold(number), result.refs.len())?;
+    writeln!(
+        out,
+        "{} cites {} documents",
+        style.bold(number),
+        result.refs.len()
+    )?;
     for reference in &result.refs {
         let c = &reference.citation;
         let where_ = match &reference.in_archive {
@@ -195,7 +223,14 @@ pub fn refs_result(out: &mut impl Write, result: &crate::query::citations::RefsR
             crate::model::Relation::Basis => "basis",
             crate::model::Relation::Mention => "mention",
         };
-        writeln!(out, "  {:<28} {:<8} {}  {}", style.bold(&c.key), relation, detail, style.dim(&where_))?;
+        writeln!(
+            out,
+            "  {:<28} {:<8} {}  {}",
+            style.bold(&c.key),
+            relation,
+            detail,
+            style.dim(&where_)
+        )?;
     }
     if !result.cited_by.is_empty() {
         writeln!(out, "cited by {} plans in the archive:", result.cited_by.len())?;
@@ -208,12 +243,31 @@ pub fn refs_result(out: &mut impl Write, result: &crate::query::citations::RefsR
 }
 
 /// The human view of `top-cited`.
-pub fn top_cited(out: &mut impl Write, documents: &[crate::query::citations::CitedDocument], style: Style) -> io::Result<()> {
+pub fn top_cited(
+    out: &mut impl Write,
+    documents: &[crate::query::citations::CitedDocument],
+    style: Style,
+) -> io::Result<()> {
     writeln!(out, "{:>5}  {:>9}  document", "plans", "citations")?;
     for d in documents {
-        let kind = d.doc_type.as_deref().map(|t| format!(" ({t})")).unwrap_or_default();
-        let here = d.in_archive.as_deref().map(|id| format!(" [in archive: {id}]")).unwrap_or_default();
-        writeln!(out, "{:>5}  {:>9}  {}{kind}{}", d.plans, d.citations, style.bold(&d.key), style.dim(&here))?;
+        let kind = d
+            .doc_type
+            .as_deref()
+            .map(|t| format!(" ({t})"))
+            .unwrap_or_default();
+        let here = d
+            .in_archive
+            .as_deref()
+            .map(|id| format!(" [in archive: {id}]"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{:>5}  {:>9}  {}{kind}{}",
+            d.plans,
+            d.citations,
+            style.bold(&d.key),
+            style.dim(&here)
+        )?;
     }
     Ok(())
 }

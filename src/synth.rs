@@ -18,39 +18,126 @@ use std::path::Path;
 /// Central documents plans cite, as written in real plans (with the messy spellings).
 const CENTRAL: &[(&str, &str, &str)] = &[
     ("Nghị định", "125/2021/NĐ-CP", "ngày 28/12/2021 của Chính phủ"),
-    ("Quyết định", "2282/QĐ-TTg", "ngày 31/12/2020 của Thủ tướng Chính phủ"),
+    (
+        "Quyết định",
+        "2282/QĐ-TTg",
+        "ngày 31/12/2020 của Thủ tướng Chính phủ",
+    ),
     ("Nghị quyết", "11-NQ/TW", "ngày 27/4/2007 của Bộ Chính trị"),
     ("Chỉ thị", "21-CT/TW", "ngày 20/01/2018 của Ban Bí thư"),
     ("Nghị quyết", "28/NQ-CP", "ngày 03/3/2021 của Chính phủ"),
-    ("Quyết định", "1790/QĐ-TTg", "ngày 23/10/2021 của Thủ tướng Chính phủ"),
-    ("Quyết định", "2232/QĐ-TTg", "ngày 28/12/2020 của Thủ tướng Chính phủ"),
-    ("Quyết định", "939/QĐ-TTg", "ngày 30/6/2021 của Thủ tướng Chính phủ"),
+    (
+        "Quyết định",
+        "1790/QĐ-TTg",
+        "ngày 23/10/2021 của Thủ tướng Chính phủ",
+    ),
+    (
+        "Quyết định",
+        "2232/QĐ-TTg",
+        "ngày 28/12/2020 của Thủ tướng Chính phủ",
+    ),
+    (
+        "Quyết định",
+        "939/QĐ-TTg",
+        "ngày 30/6/2021 của Thủ tướng Chính phủ",
+    ),
     ("Nghị định", "48/2009/NĐ-CP", "ngày 19/5/2009 của Chính phủ"),
     ("Nghị định", "70/2008/NĐ-CP", "ngày 04/6/2008 của Chính phủ"),
-    ("Thông tư", "07/2022/TT-BLĐTBXH", "ngày 25/4/2022 của Bộ Lao động - Thương binh và Xã hội"),
-    ("Quyết định", "178/QĐ-TTg", "ngày 16/02/2016 của Thủ tướng Chính phủ"),
+    (
+        "Thông tư",
+        "07/2022/TT-BLĐTBXH",
+        "ngày 25/4/2022 của Bộ Lao động - Thương binh và Xã hội",
+    ),
+    (
+        "Quyết định",
+        "178/QĐ-TTg",
+        "ngày 16/02/2016 của Thủ tướng Chính phủ",
+    ),
     ("Nghị quyết", "57/NQ-CP", "ngày 01/12/2009 của Chính phủ"),
     ("Luật", "73/2006/QH11", "ngày 29/11/2006 của Quốc hội"),
 ];
 
 /// Provinces and centrally-run cities (place as written in the date line).
 const PROVINCES: &[&str] = &[
-    "Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Hồ Chí Minh", "Lai Châu", "Điện Biên", "Sơn La", "Lào Cai",
-    "Yên Bái", "Hà Giang", "Tuyên Quang", "Cao Bằng", "Lạng Sơn", "Bắc Kạn", "Thái Nguyên", "Phú Thọ",
-    "Vĩnh Phúc", "Bắc Giang", "Bắc Ninh", "Quảng Ninh", "Hải Dương", "Hưng Yên", "Thái Bình", "Nam Định",
-    "Hà Nam", "Ninh Bình", "Hòa Bình", "Thanh Hóa", "Nghệ An", "Hà Tĩnh", "Quảng Bình", "Quảng Trị",
-    "Thừa Thiên Huế", "Quảng Nam", "Quảng Ngãi", "Bình Định", "Phú Yên", "Khánh Hòa", "Ninh Thuận",
-    "Bình Thuận", "Kon Tum", "Gia Lai", "Đắk Lắk", "Đắk Nông", "Lâm Đồng", "Bình Phước", "Tây Ninh",
-    "Bình Dương", "Đồng Nai", "Bà Rịa - Vũng Tàu", "Long An", "Tiền Giang", "Bến Tre", "Trà Vinh",
-    "Vĩnh Long", "Đồng Tháp", "An Giang", "Kiên Giang", "Hậu Giang", "Sóc Trăng", "Bạc Liêu", "Cà Mau",
+    "Hà Nội",
+    "Hải Phòng",
+    "Đà Nẵng",
+    "Cần Thơ",
+    "Hồ Chí Minh",
+    "Lai Châu",
+    "Điện Biên",
+    "Sơn La",
+    "Lào Cai",
+    "Yên Bái",
+    "Hà Giang",
+    "Tuyên Quang",
+    "Cao Bằng",
+    "Lạng Sơn",
+    "Bắc Kạn",
+    "Thái Nguyên",
+    "Phú Thọ",
+    "Vĩnh Phúc",
+    "Bắc Giang",
+    "Bắc Ninh",
+    "Quảng Ninh",
+    "Hải Dương",
+    "Hưng Yên",
+    "Thái Bình",
+    "Nam Định",
+    "Hà Nam",
+    "Ninh Bình",
+    "Hòa Bình",
+    "Thanh Hóa",
+    "Nghệ An",
+    "Hà Tĩnh",
+    "Quảng Bình",
+    "Quảng Trị",
+    "Thừa Thiên Huế",
+    "Quảng Nam",
+    "Quảng Ngãi",
+    "Bình Định",
+    "Phú Yên",
+    "Khánh Hòa",
+    "Ninh Thuận",
+    "Bình Thuận",
+    "Kon Tum",
+    "Gia Lai",
+    "Đắk Lắk",
+    "Đắk Nông",
+    "Lâm Đồng",
+    "Bình Phước",
+    "Tây Ninh",
+    "Bình Dương",
+    "Đồng Nai",
+    "Bà Rịa - Vũng Tàu",
+    "Long An",
+    "Tiền Giang",
+    "Bến Tre",
+    "Trà Vinh",
+    "Vĩnh Long",
+    "Đồng Tháp",
+    "An Giang",
+    "Kiên Giang",
+    "Hậu Giang",
+    "Sóc Trăng",
+    "Bạc Liêu",
+    "Cà Mau",
 ];
 
 /// The centrally-run cities among [`PROVINCES`].
 const CITIES: &[&str] = &["Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Hồ Chí Minh"];
 
 const SIGNERS: &[&str] = &[
-    "Lê Khắc Nam", "Nguyễn Văn Hùng", "Trần Thị Mai", "Phạm Tiến Hưng", "Hoàng Minh Đức", "Vũ Thị Lan",
-    "Đặng Quốc Khánh", "Bùi Thanh Sơn", "Đỗ Thị Hằng", "Ngô Văn Toàn",
+    "Lê Khắc Nam",
+    "Nguyễn Văn Hùng",
+    "Trần Thị Mai",
+    "Phạm Tiến Hưng",
+    "Hoàng Minh Đức",
+    "Vũ Thị Lan",
+    "Đặng Quốc Khánh",
+    "Bùi Thanh Sơn",
+    "Đỗ Thị Hằng",
+    "Ngô Văn Toàn",
 ];
 
 const TOPICS: &[&str] = &[
@@ -132,7 +219,8 @@ impl Generator {
             for sentence in body.split(['.', ';', '\n']) {
                 let sentence = sentence.trim();
                 // Keep prose: long enough, and no document numbers (citations are added on purpose).
-                let prose = sentence.chars().count() > 60 && !sentence.contains('/') && !sentence.contains("Số");
+                let prose =
+                    sentence.chars().count() > 60 && !sentence.contains('/') && !sentence.contains("Số");
                 if prose {
                     sentences.push(sentence.to_string());
                 }
@@ -150,7 +238,11 @@ impl Generator {
         let number = format!("{}/KH-UBND", 10 + n % 9000);
         let topic = *rng.pick(TOPICS);
         let mut text = String::with_capacity(16 * 1024);
-        let level = if CITIES.contains(&place) { "THÀNH PHỐ" } else { "TỈNH" };
+        let level = if CITIES.contains(&place) {
+            "THÀNH PHỐ"
+        } else {
+            "TỈNH"
+        };
         text.push_str(&format!(
             "ỦY BAN NHÂN DÂN\n{level} {}\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n\nSố: {number}\n\n{place}, ngày {day} tháng {month} năm {year}\n\nKẾ HOẠCH\n{} năm {year}\n\n",
             place.to_uppercase(),
@@ -168,7 +260,12 @@ impl Generator {
         }
         if n > 0 && rng.below(2) == 0 {
             let earlier = rng.below(n.min(9000) as usize) + 10;
-            preamble.push(format!("Kế hoạch số {earlier}/KH-UBND ngày {}/{}/{} của Ủy ban nhân dân", 1 + rng.below(28), 1 + rng.below(12), year - 1));
+            preamble.push(format!(
+                "Kế hoạch số {earlier}/KH-UBND ngày {}/{}/{} của Ủy ban nhân dân",
+                1 + rng.below(28),
+                1 + rng.below(12),
+                year - 1
+            ));
         }
         text.push_str(&format!(
             "Thực hiện {}, Ủy ban nhân dân {} xây dựng Kế hoạch {topic} năm {year} như sau:\n\n",
@@ -184,7 +281,11 @@ impl Generator {
             for task in 1..=2 + rng.below(3) {
                 text.push_str(&format!("{task}. {}\n\n", self.sentence(&mut rng)));
                 for letter in ["a", "b", "c"].iter().take(1 + rng.below(3)) {
-                    text.push_str(&format!("{letter}) {}. {}.\n", self.sentence(&mut rng), self.sentence(&mut rng)));
+                    text.push_str(&format!(
+                        "{letter}) {}. {}.\n",
+                        self.sentence(&mut rng),
+                        self.sentence(&mut rng)
+                    ));
                     for _ in 0..rng.below(3) {
                         text.push_str(&format!("- {}.\n", self.sentence(&mut rng)));
                     }
@@ -203,7 +304,11 @@ impl Generator {
             rng.pick(SIGNERS)
         ));
         SyntheticPlan {
-            file_name: format!("{year}/{:06}-{}.txt", n, crate::index::build::slug(place).to_lowercase()),
+            file_name: format!(
+                "{year}/{:06}-{}.txt",
+                n,
+                crate::index::build::slug(place).to_lowercase()
+            ),
             text,
             number,
             year,
@@ -235,9 +340,15 @@ impl Generator {
 
 fn capitalize(s: &str) -> String {
     let mut chars = s.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 fn to_roman(n: usize) -> &'static str {
-    ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"].get(n).copied().unwrap_or("X")
+    ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+        .get(n)
+        .copied()
+        .unwrap_or("X")
 }

@@ -151,5 +151,8 @@ pub fn records_with(index: &Index, field: tantivy::schema::Field, value: &str) -
     let addresses = searcher.search(&query, &tantivy::collector::DocSetCollector)?;
     let mut addresses: Vec<DocAddress> = addresses.into_iter().collect();
     addresses.sort();
-    addresses.into_iter().map(|a| record_at(index, &searcher, a)).collect()
+    addresses
+        .into_iter()
+        .map(|a| record_at(index, &searcher, a))
+        .collect()
 }

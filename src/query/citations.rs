@@ -50,7 +50,9 @@ pub fn cites(index: &Index, key_input: &str) -> Result<CitesResult> {
         .into_iter()
         .map(|record| citing_plan(record, &key))
         .collect();
-    citing.sort_by(|a, b| chronological(a.date.as_deref(), a.year, b.date.as_deref(), b.year).then(a.id.cmp(&b.id)));
+    citing.sort_by(|a, b| {
+        chronological(a.date.as_deref(), a.year, b.date.as_deref(), b.year).then(a.id.cmp(&b.id))
+    });
     Ok(CitesResult { key, citing })
 }
 
@@ -64,7 +66,11 @@ fn citing_plan(record: PlanRecord, key: &str) -> CitingPlan {
         if citation.relation == Relation::Basis {
             relation = Relation::Basis;
         }
-        let context = record.contexts.get(i).cloned().unwrap_or_else(|| citation.text.clone());
+        let context = record
+            .contexts
+            .get(i)
+            .cloned()
+            .unwrap_or_else(|| citation.text.clone());
         if !contexts.contains(&context) {
             contexts.push(context);
         }
@@ -84,7 +90,12 @@ fn citing_plan(record: PlanRecord, key: &str) -> CitingPlan {
 }
 
 /// Orders by date, then year; undated plans last.
-fn chronological(a_date: Option<&str>, a_year: Option<i32>, b_date: Option<&str>, b_year: Option<i32>) -> std::cmp::Ordering {
+fn chronological(
+    a_date: Option<&str>,
+    a_year: Option<i32>,
+    b_date: Option<&str>,
+    b_year: Option<i32>,
+) -> std::cmp::Ordering {
     let key = |date: Option<&str>, year: Option<i32>| {
         let year = year.or_else(|| date.and_then(|d| d.get(..4)?.parse().ok()));
         (year.is_none(), year, date.map(str::to_string))
@@ -184,7 +195,10 @@ impl Archive {
                 continue;
             }
             let plans = reader::records_with(index, index.fields.number_key, key)?;
-            by_number.insert(key.to_string(), plans.into_iter().map(ArchivePlan::from).collect());
+            by_number.insert(
+                key.to_string(),
+                plans.into_iter().map(ArchivePlan::from).collect(),
+            );
         }
         Ok(Archive { by_number })
     }
@@ -194,7 +208,10 @@ impl Archive {
         let mut by_number: HashMap<String, Vec<ArchivePlan>> = HashMap::new();
         for record in records {
             if let Some(key) = record.plan.number.as_deref().and_then(crate::cite::canonical_key) {
-                by_number.entry(key).or_default().push(ArchivePlan::from(record.clone()));
+                by_number
+                    .entry(key)
+                    .or_default()
+                    .push(ArchivePlan::from(record.clone()));
             }
         }
         Archive { by_number }
@@ -247,13 +264,15 @@ pub fn top_cited(index: &Index, limit: usize) -> Result<Vec<CitedDocument>> {
     for record in &records {
         let mut counted_plan = std::collections::HashSet::new();
         for citation in &record.plan.citations {
-            let entry = by_key.entry(citation.key.clone()).or_insert_with(|| CitedDocument {
-                key: citation.key.clone(),
-                doc_type: None,
-                plans: 0,
-                citations: 0,
-                in_archive: None,
-            });
+            let entry = by_key
+                .entry(citation.key.clone())
+                .or_insert_with(|| CitedDocument {
+                    key: citation.key.clone(),
+                    doc_type: None,
+                    plans: 0,
+                    citations: 0,
+                    in_archive: None,
+                });
             entry.citations += 1;
             if entry.doc_type.is_none() {
                 entry.doc_type = citation.doc_type.clone();
@@ -267,7 +286,12 @@ pub fn top_cited(index: &Index, limit: usize) -> Result<Vec<CitedDocument>> {
         }
     }
     let mut documents: Vec<CitedDocument> = by_key.into_values().collect();
-    documents.sort_by(|a, b| b.plans.cmp(&a.plans).then(b.citations.cmp(&a.citations)).then(a.key.cmp(&b.key)));
+    documents.sort_by(|a, b| {
+        b.plans
+            .cmp(&a.plans)
+            .then(b.citations.cmp(&a.citations))
+            .then(a.key.cmp(&b.key))
+    });
     documents.truncate(limit);
     Ok(documents)
 }
