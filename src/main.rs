@@ -109,6 +109,9 @@ struct BuildArgs {
     /// Skip files larger than this many MiB.
     #[arg(long, default_value_t = plancite::ingest::read::DEFAULT_MAX_FILE_MB)]
     max_file_mb: u64,
+    /// Commit after this many new or changed plans (a killed run keeps them).
+    #[arg(long, default_value_t = plancite::index::build::DEFAULT_COMMIT_EVERY)]
+    commit_every: usize,
     /// No progress bar.
     #[arg(long, short)]
     quiet: bool,
@@ -327,6 +330,7 @@ fn index_dirs(
         },
         memory_mb: args.memory_mb,
         prune,
+        commit_every: args.commit_every,
     };
     let progress: Box<dyn Progress> = if args.quiet || !io::stderr().is_terminal() {
         Box::new(Silent)
@@ -391,6 +395,7 @@ fn open_or_build_default(path: &Path) -> anyhow::Result<Index> {
         let args = BuildArgs {
             memory_mb: plancite::index::writer::DEFAULT_MEMORY_MB,
             max_file_mb: plancite::ingest::read::DEFAULT_MAX_FILE_MB,
+            commit_every: plancite::index::build::DEFAULT_COMMIT_EVERY,
             quiet: true,
         };
         print_build_report(&index_dirs(path, &[corpus], &args, true)?);

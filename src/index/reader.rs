@@ -104,10 +104,8 @@ pub fn find_plan(index: &Index, name: &str) -> Result<(PlanRecord, String)> {
             .unwrap_or(name);
         found = find_exact(&searcher, f.id, stem, 2)?;
     }
-    if found.is_empty() {
-        if let Some(key) = crate::cite::parse_key(name) {
-            found = find_exact(&searcher, f.number_key, &key, 10)?;
-        }
+    if let Some(key) = crate::cite::parse_key(name).filter(|_| found.is_empty()) {
+        found = find_exact(&searcher, f.number_key, &key, 10)?;
     }
     match found.as_slice() {
         [] => Err(Error::NotFound(format!(

@@ -51,6 +51,13 @@ impl<'i> Writer<'i> {
         self.writer.delete_term(term);
     }
 
+    /// Makes the changes so far durable without ending the run, so a run that is killed
+    /// later resumes from here.
+    pub fn checkpoint(&mut self) -> Result<()> {
+        self.writer.commit()?;
+        Ok(())
+    }
+
     /// Makes every change visible at once and waits for it to be durable.
     pub fn commit(mut self) -> Result<()> {
         self.writer.commit()?;

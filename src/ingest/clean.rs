@@ -236,7 +236,8 @@ mod tests {
 
     #[test]
     fn each_step_as_a_table() {
-        let cases: &[(&str, fn(&str) -> String, &str, &str)] = &[
+        type Row = (&'static str, fn(&str) -> String, &'static str, &'static str);
+        let cases: &[Row] = &[
             (
                 "strip_markdown",
                 strip_markdown,

@@ -167,10 +167,10 @@ fn validate(request: &SearchRequest) -> Result<()> {
     if request.year.is_some() && (request.from.is_some() || request.to.is_some()) {
         return Err(Error::BadInput("give either year or from/to, not both".into()));
     }
-    if let (Some(from), Some(to)) = (request.from, request.to) {
-        if from > to {
-            return Err(Error::BadInput(format!("from ({from}) is after to ({to})")));
-        }
+    if let (Some(from), Some(to)) = (request.from, request.to)
+        && from > to
+    {
+        return Err(Error::BadInput(format!("from ({from}) is after to ({to})")));
     }
     Ok(())
 }

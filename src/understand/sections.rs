@@ -50,7 +50,6 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
 /// One line with its byte range in the text.
 struct Line<'t> {
     start: usize,
-    end: usize,
     text: &'t str,
 }
 
@@ -58,13 +57,11 @@ fn lines(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
     let mut start = 0;
     for piece in text.split_inclusive('\n') {
-        let end = start + piece.len();
         out.push(Line {
             start,
-            end,
             text: piece.trim_end_matches('\n'),
         });
-        start = end;
+        start += piece.len();
     }
     out
 }
