@@ -172,7 +172,7 @@ pub fn cites_result(
     writeln!(
         out,
         "{} plans cite {}",
-        result.citing.len(),
+        result.total,
         style.bold(&result.key)
     )?;
     for plan in &result.citing {

@@ -23,6 +23,9 @@ pub const HASH: &str = "hash";
 /// The plan's own number as a canonical citation key, so citations can be resolved.
 pub const NUMBER_KEY: &str = "number_key";
 pub const YEAR: &str = "year";
+/// The plan's date as `yyyymmdd` (`yyyy0000` when only the year is known, `i64::MAX`
+/// when neither is): a fast field for "oldest first".
+pub const DATE_KEY: &str = "date_key";
 pub const PLACE_KEY: &str = "place_key";
 pub const TYPE_KEY: &str = "type_key";
 pub const FACETS: &str = "facets";
@@ -43,6 +46,7 @@ pub struct Fields {
     pub hash: Field,
     pub number_key: Field,
     pub year: Field,
+    pub date_key: Field,
     pub place_key: Field,
     pub type_key: Field,
     pub facets: Field,
@@ -70,6 +74,7 @@ pub fn build() -> Schema {
     builder.add_text_field(HASH, STRING | STORED | FAST);
     builder.add_text_field(NUMBER_KEY, STRING | STORED);
     builder.add_i64_field(YEAR, INDEXED | STORED | FAST);
+    builder.add_i64_field(DATE_KEY, FAST);
     builder.add_text_field(PLACE_KEY, STRING);
     builder.add_text_field(TYPE_KEY, STRING);
     builder.add_facet_field(FACETS, tantivy::schema::FacetOptions::default());
@@ -92,6 +97,7 @@ impl Fields {
             hash: f(HASH)?,
             number_key: f(NUMBER_KEY)?,
             year: f(YEAR)?,
+            date_key: f(DATE_KEY)?,
             place_key: f(PLACE_KEY)?,
             type_key: f(TYPE_KEY)?,
             facets: f(FACETS)?,

@@ -77,6 +77,7 @@ impl<'i> Writer<'i> {
         if let Some(key) = plan.number.as_deref().and_then(crate::cite::canonical_key) {
             doc.add_text(f.number_key, key);
         }
+        doc.add_i64(f.date_key, date_key(plan.date.as_deref(), plan.year));
         if let Some(year) = plan.year {
             doc.add_i64(f.year, year.into());
             doc.add_facet(f.facets, Facet::from_path(["year", &year.to_string()]));
@@ -102,4 +103,10 @@ impl<'i> Writer<'i> {
         doc.add_text(f.record, json);
         Ok(doc)
     }
+}
+
+/// Sort key for "oldest first": `yyyymmdd`, `yyyy0000` with only a year, undated last.
+pub fn date_key(date: Option<&str>, year: Option<i32>) -> i64 {
+    let from_date = date.and_then(|d| d.replace('-', "").parse::<i64>().ok());
+    from_date.or(year.map(|y| i64::from(y) * 10_000)).unwrap_or(i64::MAX)
 }

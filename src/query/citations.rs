@@ -16,6 +16,10 @@
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::TermQuery;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{Order, Term};
 
 use crate::cite::resolve::{Candidate, pick};
 use crate::error::{Error, Result};
@@ -39,21 +43,36 @@ pub struct CitingPlan {
 #[derive(Debug, Clone, Serialize)]
 pub struct CitesResult {
     pub key: String,
+    /// How many plans cite it in all (`citing` may be one page of them).
+    pub total: usize,
     pub citing: Vec<CitingPlan>,
 }
 
 /// Every plan citing `key_input` (typed any way a person would), oldest first.
 pub fn cites(index: &Index, key_input: &str) -> Result<CitesResult> {
+    cites_page(index, key_input, 0, None)
+}
+
+/// One page of the plans citing `key_input`, oldest first: `limit` plans from `offset`
+/// (all of them when `limit` is `None`). The total is always exact. Only the plans of
+/// the page are read from the document store; the order comes from a fast field.
+pub fn cites_page(index: &Index, key_input: &str, offset: usize, limit: Option<usize>) -> Result<CitesResult> {
     let key = crate::cite::parse_key(key_input)
         .ok_or_else(|| Error::BadInput(format!("{key_input:?} is not a document number or law name")))?;
-    let mut citing: Vec<CitingPlan> = reader::records_with(index, index.fields.cites, &key)?
-        .into_iter()
-        .map(|record| citing_plan(record, &key))
-        .collect();
-    citing.sort_by(|a, b| {
-        chronological(a.date.as_deref(), a.year, b.date.as_deref(), b.year).then(a.id.cmp(&b.id))
-    });
-    Ok(CitesResult { key, citing })
+    let searcher = index.searcher();
+    let query = TermQuery::new(Term::from_field_text(index.fields.cites, &key), IndexRecordOption::Basic);
+    let total = searcher.search(&query, &Count)?;
+    let wanted = limit.unwrap_or(total).min(total.saturating_sub(offset));
+    let mut citing = Vec::with_capacity(wanted);
+    if wanted > 0 {
+        let oldest_first = TopDocs::with_limit(wanted)
+            .and_offset(offset)
+            .order_by_fast_field::<i64>(crate::index::schema::DATE_KEY, Order::Asc);
+        for (_, address) in searcher.search(&query, &oldest_first)? {
+            citing.push(citing_plan(reader::record_at(index, &searcher, address)?, &key));
+        }
+    }
+    Ok(CitesResult { key, total, citing })
 }
 
 fn citing_plan(record: PlanRecord, key: &str) -> CitingPlan {
