@@ -169,12 +169,7 @@ pub fn cites_result(
     result: &crate::query::citations::CitesResult,
     style: Style,
 ) -> io::Result<()> {
-    writeln!(
-        out,
-        "{} plans cite {}",
-        result.total,
-        style.bold(&result.key)
-    )?;
+    writeln!(out, "{} plans cite {}", result.total, style.bold(&result.key))?;
     for plan in &result.citing {
         writeln!(out)?;
         let head = plan_line(&plan.number, &plan.place, &plan.date, plan.year);

@@ -108,5 +108,7 @@ impl<'i> Writer<'i> {
 /// Sort key for "oldest first": `yyyymmdd`, `yyyy0000` with only a year, undated last.
 pub fn date_key(date: Option<&str>, year: Option<i32>) -> i64 {
     let from_date = date.and_then(|d| d.replace('-', "").parse::<i64>().ok());
-    from_date.or(year.map(|y| i64::from(y) * 10_000)).unwrap_or(i64::MAX)
+    from_date
+        .or(year.map(|y| i64::from(y) * 10_000))
+        .unwrap_or(i64::MAX)
 }

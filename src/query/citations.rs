@@ -56,11 +56,19 @@ pub fn cites(index: &Index, key_input: &str) -> Result<CitesResult> {
 /// One page of the plans citing `key_input`, oldest first: `limit` plans from `offset`
 /// (all of them when `limit` is `None`). The total is always exact. Only the plans of
 /// the page are read from the document store; the order comes from a fast field.
-pub fn cites_page(index: &Index, key_input: &str, offset: usize, limit: Option<usize>) -> Result<CitesResult> {
+pub fn cites_page(
+    index: &Index,
+    key_input: &str,
+    offset: usize,
+    limit: Option<usize>,
+) -> Result<CitesResult> {
     let key = crate::cite::parse_key(key_input)
         .ok_or_else(|| Error::BadInput(format!("{key_input:?} is not a document number or law name")))?;
     let searcher = index.searcher();
-    let query = TermQuery::new(Term::from_field_text(index.fields.cites, &key), IndexRecordOption::Basic);
+    let query = TermQuery::new(
+        Term::from_field_text(index.fields.cites, &key),
+        IndexRecordOption::Basic,
+    );
     let total = searcher.search(&query, &Count)?;
     let wanted = limit.unwrap_or(total).min(total.saturating_sub(offset));
     let mut citing = Vec::with_capacity(wanted);
