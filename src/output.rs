@@ -218,12 +218,16 @@ pub fn refs_result(
             crate::model::Relation::Basis => "basis",
             crate::model::Relation::Mention => "mention",
         };
+        let times = if reference.times > 1 {
+            format!(" ×{}", reference.times)
+        } else {
+            String::new()
+        };
+        let key = format!("{:<28}", c.key);
         writeln!(
             out,
-            "  {:<28} {:<8} {}  {}",
-            style.bold(&c.key),
-            relation,
-            detail,
+            "  {}{times} {relation:<8} {detail}  {}",
+            style.bold(&key),
             style.dim(&where_)
         )?;
     }

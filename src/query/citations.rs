@@ -133,9 +133,13 @@ fn chronological(
 /// One citation of a plan, with where it points in the archive.
 #[derive(Debug, Clone, Serialize)]
 pub struct Reference {
+    /// The first citation of this document in the plan (with its relation raised to
+    /// `basis` when any citation of it is one).
     #[serde(flatten)]
     pub citation: Citation,
     pub context: String,
+    /// How many times the plan cites it.
+    pub times: usize,
     /// The id of the cited plan when it is in the archive.
     pub in_archive: Option<String>,
 }
@@ -155,17 +159,23 @@ pub fn refs(index: &Index, name: &str) -> Result<RefsResult> {
     let (record, _) = reader::find_plan(index, name)?;
     let archive = Archive::load_numbers(index, record.plan.citations.iter().map(|c| c.key.as_str()))?;
     let place = record.plan.place.as_deref();
-    let refs = record
-        .plan
-        .citations
-        .iter()
-        .enumerate()
-        .map(|(i, citation)| Reference {
+    // One entry per cited document, in order of first citation.
+    let mut refs: Vec<Reference> = Vec::new();
+    for (i, citation) in record.plan.citations.iter().enumerate() {
+        if let Some(seen) = refs.iter_mut().find(|r| r.citation.key == citation.key) {
+            seen.times += 1;
+            if citation.relation == Relation::Basis {
+                seen.citation.relation = Relation::Basis;
+            }
+            continue;
+        }
+        refs.push(Reference {
             citation: citation.clone(),
             context: record.contexts.get(i).cloned().unwrap_or_default(),
+            times: 1,
             in_archive: archive.resolve(citation, place).filter(|id| *id != record.id),
-        })
-        .collect();
+        });
+    }
     let cited_by = cited_by(index, &record)?;
     Ok(RefsResult {
         id: record.id,
@@ -313,9 +323,13 @@ pub fn top_cited(index: &Index, limit: usize) -> Result<Vec<CitedDocument>> {
         }
     }
     let mut documents: Vec<CitedDocument> = by_key.into_values().collect();
+    // On a tie in plans, a document cited by its number ranks before a law cited by its
+    // name: the number names one document, the name may stand for several versions.
+    let named = |d: &CitedDocument| !d.key.starts_with(|c: char| c.is_ascii_digit());
     documents.sort_by(|a, b| {
         b.plans
             .cmp(&a.plans)
+            .then(named(a).cmp(&named(b)))
             .then(b.citations.cmp(&a.citations))
             .then(a.key.cmp(&b.key))
     });
