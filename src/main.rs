@@ -130,6 +130,9 @@ struct SearchArgs {
     place: Option<String>,
     #[arg(long = "type")]
     doc_type: Option<String>,
+    /// plan (whole plans) or task (each section of a plan, with its plan).
+    #[arg(long, default_value = "plan")]
+    level: String,
     /// Only plans that cite this document (e.g. 125/2021/ND-CP).
     #[arg(long)]
     cites: Option<String>,
@@ -182,10 +185,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let index = Index::open(&cli.index)?;
             let removed =
                 plancite::index::build::remove(&index, &id, plancite::index::writer::DEFAULT_MEMORY_MB)?;
-            eprintln!(
-                "removed {removed}; {} plans in the index",
-                index.searcher().num_docs()
-            );
+            eprintln!("removed {removed}; {} plans in the index", index.plan_count()?);
             ExitCode::SUCCESS
         }
         Command::Search(args) => {
@@ -200,6 +200,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 cites: args.cites,
                 offset: args.offset,
                 limit: args.limit,
+                level: args.level.parse()?,
             };
             let result = search(&index, &request)?;
             if args.json {

@@ -110,7 +110,11 @@ pub fn search_result(
     } else {
         format!(" (showing {}–{})", offset + 1, offset + shown)
     };
-    writeln!(out, "{} plans match {:?}{range}", result.total, result.query)?;
+    let noun = match result.level {
+        crate::query::search::Level::Plan => "plans",
+        crate::query::search::Level::Task => "tasks",
+    };
+    writeln!(out, "{} {noun} match {:?}{range}", result.total, result.query)?;
     let facet_line = |name: &str, counts: &std::collections::BTreeMap<String, u64>| {
         let parts: Vec<String> = counts.iter().map(|(k, v)| format!("{k} ({v})")).collect();
         format!("  {:<9}{}", style.dim(name), parts.join(", "))
@@ -139,8 +143,10 @@ pub fn search_result(
             style.bold(&head),
             style.dim(&format!("[{}]", hit.id))
         )?;
-        if let Some(title) = &hit.title {
-            writeln!(out, "   {title}")?;
+        match (&hit.path, &hit.title) {
+            (Some(path), Some(heading)) => writeln!(out, "   {} {heading}", style.bold(path))?,
+            (None, Some(title)) => writeln!(out, "   {title}")?,
+            _ => {}
         }
         if !hit.snippet.is_empty() {
             writeln!(out, "   …{}…", style.snippet(&hit.snippet))?;

@@ -111,7 +111,7 @@ pub fn build(
                     plan: u.plan,
                     contexts: u.contexts,
                 };
-                if let Err(e) = writer.upsert(&record, &u.path, &u.body) {
+                if let Err(e) = writer.upsert(&record, &u.path, &u.body, &u.tasks) {
                     write_error.get_or_insert(e);
                 }
                 report.indexed += 1;
@@ -151,7 +151,7 @@ pub fn build(
 
     // 6. commit
     writer.commit()?;
-    report.total = index.searcher().num_docs();
+    report.total = index.plan_count()?;
     report.elapsed = started.elapsed();
     Ok(report)
 }

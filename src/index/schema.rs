@@ -1,6 +1,8 @@
 //! The index schema: every field name in one place.
 //!
-//! One tantivy document per plan. Metadata fields are stored for display and, where a
+//! One tantivy document per plan, and one per task (section) of a plan, told apart by
+//! `kind`; a task carries its plan's year, place and type so it can be filtered alike,
+//! and the same `path`, so replacing or removing a plan takes its tasks along. Metadata fields are stored for display and, where a
 //! user filters or counts by them, indexed as raw keys (`place_key`, `type_key`) and
 //! as facets (`/year/2022`, `/place/Hải Phòng`, `/doc_type/Kế hoạch`). The body is
 //! indexed twice, in exact and folded form (see [`crate::analysis`]), and stored once as
@@ -14,6 +16,10 @@ use tantivy::schema::{
 
 use crate::analysis;
 
+/// `plan` for a plan, `task` for one task (section) of a plan.
+pub const KIND: &str = "kind";
+pub const KIND_PLAN: &str = "plan";
+pub const KIND_TASK: &str = "task";
 pub const ID: &str = "id";
 pub const FILE: &str = "file";
 /// Absolute path of the source file: identity for incremental indexing.
@@ -40,6 +46,7 @@ pub const RECORD: &str = "record";
 /// Handles to the fields, resolved once.
 #[derive(Debug, Clone)]
 pub struct Fields {
+    pub kind: Field,
     pub id: Field,
     pub file: Field,
     pub path: Field,
@@ -68,6 +75,7 @@ fn analysed(tokenizer: &str) -> TextOptions {
 
 pub fn build() -> Schema {
     let mut builder = Schema::builder();
+    builder.add_text_field(KIND, STRING | FAST);
     builder.add_text_field(ID, STRING | STORED | FAST);
     builder.add_text_field(FILE, STRING | STORED);
     builder.add_text_field(PATH, STRING | STORED | FAST);
@@ -91,6 +99,7 @@ impl Fields {
     pub fn resolve(schema: &Schema) -> tantivy::Result<Fields> {
         let f = |name: &str| schema.get_field(name);
         Ok(Fields {
+            kind: f(KIND)?,
             id: f(ID)?,
             file: f(FILE)?,
             path: f(PATH)?,

@@ -204,6 +204,39 @@ pub fn outline(text: &str) -> Vec<Section> {
     sections
 }
 
+fn is_roman(segment: &str) -> bool {
+    !segment.is_empty() && segment.chars().all(|c| "IVXLC".contains(c))
+}
+
+/// Whether a path segment is a plain number (`2`) or an article (`Đ5`).
+fn is_numbered(segment: &str) -> bool {
+    let digits = segment.strip_prefix('Đ').unwrap_or(segment);
+    !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
+}
+
+/// The sections that are tasks: the first numbered level under the Roman parts
+/// (`II.2`, or `2` in a plan without Roman parts), and Roman parts with no numbered
+/// item of their own (`III. KINH PHÍ`). Letters and bullets belong to their task.
+pub fn tasks(sections: &[Section]) -> Vec<&Section> {
+    sections
+        .iter()
+        .filter(|s| {
+            let segments: Vec<&str> = s.path.split('.').collect();
+            let (last, parents) = segments.split_last().unwrap_or((&"", &[]));
+            if is_numbered(last) {
+                // An article is a task wherever it stands (under a chapter numbered `1` too).
+                return last.starts_with('Đ') || parents.iter().all(|p| is_roman(p));
+            }
+            let roman = parents.is_empty() && is_roman(last);
+            let prefix = format!("{}.", s.path);
+            roman
+                && !sections
+                    .iter()
+                    .any(|child| child.path.strip_prefix(&prefix).is_some_and(is_numbered))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -276,6 +309,17 @@ mod tests {
                 want.iter().map(|(p, h)| (p.to_string(), h.to_string())).collect();
             assert_eq!(paths_and_headings(input), want, "{input:?}");
         }
+    }
+
+    #[test]
+    fn tasks_are_the_numbered_items_under_the_roman_parts() {
+        let text = "I. MỤC ĐÍCH\n1. Mục đích\n2. Yêu cầu\nII. NHIỆM VỤ\n1. Tuyên truyền\n1.1. Báo chí\na) Hội thảo\n- x\n2. Kiểm tra\nIII. KINH PHÍ\nTheo quy định.\n";
+        let sections = outline(text);
+        let paths: Vec<&str> = tasks(&sections).into_iter().map(|s| s.path.as_str()).collect();
+        assert_eq!(paths, ["I.1", "I.2", "II.1", "II.2", "III"]);
+        let flat = outline("1. Một\na) x\n2. Hai\n");
+        let paths: Vec<&str> = tasks(&flat).into_iter().map(|s| s.path.as_str()).collect();
+        assert_eq!(paths, ["1", "2"]);
     }
 
     #[test]
