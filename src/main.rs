@@ -16,7 +16,7 @@ use plancite::ingest::progress::{Bar, Progress, Silent};
 use plancite::ingest::read::{Found, walk};
 use plancite::output::{self, Style};
 use plancite::query::search::{SearchRequest, search};
-use plancite::query::{citations, graph};
+use plancite::query::{citations, diff, graph, trace};
 
 #[derive(Parser)]
 #[command(
@@ -89,6 +89,28 @@ enum Command {
     TopCited {
         #[arg(long, default_value_t = 20)]
         limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// How a task evolved: matching plans and tasks per year, grouped into threads.
+    Trace {
+        query: String,
+        #[arg(long)]
+        from: Option<i32>,
+        #[arg(long)]
+        to: Option<i32>,
+        #[arg(long)]
+        place: Option<String>,
+        #[arg(long)]
+        json: bool,
+        /// Also write a timeline chart (SVG) to this file.
+        #[arg(long)]
+        svg: Option<PathBuf>,
+    },
+    /// A word-level diff of two tasks (ids as shown by search --level task or trace).
+    Diff {
+        task_a: String,
+        task_b: String,
         #[arg(long)]
         json: bool,
     },
@@ -248,6 +270,43 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 output::json_line(&mut out, &documents)?;
             } else {
                 output::top_cited(&mut out, &documents, style)?;
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Trace {
+            query,
+            from,
+            to,
+            place,
+            json,
+            svg,
+        } => {
+            let index = open_or_build_default(&cli.index)?;
+            let request = trace::TraceRequest {
+                query,
+                from,
+                to,
+                place,
+            };
+            let result = trace::trace(&index, &request)?;
+            if let Some(file) = svg {
+                std::fs::write(&file, trace::render_svg(&result, from, to))
+                    .with_context(|| format!("cannot write {}", file.display()))?;
+            }
+            if json {
+                output::json_line(&mut out, &result)?;
+            } else {
+                output::trace_result(&mut out, &result, style)?;
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Diff { task_a, task_b, json } => {
+            let index = open_or_build_default(&cli.index)?;
+            let result = diff::diff_tasks(&index, &task_a, &task_b)?;
+            if json {
+                output::json_line(&mut out, &result)?;
+            } else {
+                output::task_diff(&mut out, &result, style)?;
             }
             ExitCode::SUCCESS
         }

@@ -276,3 +276,90 @@ pub fn top_cited(
     }
     Ok(())
 }
+
+/// The human view of `trace`: per year, then per thread.
+pub fn trace_result(
+    out: &mut impl Write,
+    result: &crate::query::trace::TraceResult,
+    style: Style,
+) -> io::Result<()> {
+    let tasks: usize = result.years.iter().map(|y| y.tasks.len()).sum();
+    writeln!(out, "{tasks} tasks match {:?}", result.query)?;
+    for year in &result.years {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}  {} plans, {} tasks",
+            style.bold(&year.year.to_string()),
+            year.plans,
+            year.tasks.len()
+        )?;
+        for task in &year.tasks {
+            let place = task.place.as_deref().unwrap_or("—");
+            writeln!(
+                out,
+                "  {place} {} {}  {}",
+                style.bold(&task.path),
+                task.heading,
+                style.dim(&format!("[{}]", task.id))
+            )?;
+        }
+    }
+    for (i, thread) in result.threads.iter().enumerate() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "thread {}: {} ({} tasks)",
+            i + 1,
+            style.bold(&thread.label),
+            thread.tasks.len()
+        )?;
+        for task in &thread.tasks {
+            let year = task.year.map_or("—".to_string(), |y| y.to_string());
+            let place = task.place.as_deref().unwrap_or("—");
+            writeln!(
+                out,
+                "  {year} {place} {}  …{}…",
+                style.bold(&task.path),
+                style.snippet(&task.snippet)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// The human view of `diff`: the two tasks, then the text with deletions as `[-…-]` and
+/// insertions as `{+…+}` (red and green on a terminal).
+pub fn task_diff(out: &mut impl Write, diff: &crate::query::diff::TaskDiff, style: Style) -> io::Result<()> {
+    use crate::query::diff::Op;
+    for (sign, task) in [("---", &diff.a), ("+++", &diff.b)] {
+        let when = task
+            .date
+            .clone()
+            .or(task.year.map(|y| y.to_string()))
+            .unwrap_or_default();
+        let place = task.place.as_deref().unwrap_or("—");
+        writeln!(
+            out,
+            "{sign} {} {place} {when} {} {}",
+            task.id, task.path, task.heading
+        )?;
+    }
+    writeln!(out, "similarity {:.0}%", diff.similarity * 100.0)?;
+    writeln!(out)?;
+    let mut text = String::new();
+    for change in &diff.changes {
+        let piece = match (change.op, style.color) {
+            (Op::Equal, _) => change.text.clone(),
+            (Op::Delete, true) => format!("\x1b[31;9m{}\x1b[0m", change.text),
+            (Op::Insert, true) => format!("\x1b[32m{}\x1b[0m", change.text),
+            (Op::Delete, false) => format!("[-{}-]", change.text),
+            (Op::Insert, false) => format!("{{+{}+}}", change.text),
+        };
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(&piece);
+    }
+    writeln!(out, "{text}")
+}

@@ -164,3 +164,16 @@ pub fn records_with(index: &Index, field: tantivy::schema::Field, value: &str) -
         .map(|a| record_at(index, &searcher, a))
         .collect()
 }
+
+/// A task by its id (`<plan id>~<path>`), with its text.
+pub fn find_task(index: &Index, id: &str) -> Result<(TaskRecord, String)> {
+    let searcher = index.searcher();
+    let found = find_exact(&searcher, index.fields.id, id.trim(), 1)?;
+    let address = found
+        .first()
+        .copied()
+        .ok_or_else(|| Error::NotFound(format!("no task with id {id:?} (ids look like PLAN~II.2)")))?;
+    let task = task_at(index, &searcher, address)
+        .map_err(|_| Error::NotFound(format!("{id:?} is a plan, not a task (ids look like PLAN~II.2)")))?;
+    Ok((task, text_at(index, &searcher, address)?))
+}

@@ -132,6 +132,16 @@ pub struct SearchResult {
 /// Runs a search.
 pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResult> {
     validate(request)?;
+    search_unlimited(index, request)
+}
+
+/// A search whose `limit` is not capped, for callers inside plancite that need every
+/// hit (trace). The query length and filters are still checked.
+pub(crate) fn search_unlimited(index: &Index, request: &SearchRequest) -> Result<SearchResult> {
+    validate(&SearchRequest {
+        limit: 1,
+        ..request.clone()
+    })?;
     let searcher = index.searcher();
     let text_query = text_query(index, &request.query)?;
     let query = with_filters(index, text_query.box_clone(), request)?;

@@ -47,6 +47,9 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+static ENDS_BODY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\s|#*]*(?:Nơi|Noi|NƠI) (?:nhận|NHẬN)").unwrap());
+
 /// One line with its byte range in the text.
 struct Line<'t> {
     start: usize,
@@ -132,7 +135,13 @@ pub fn outline(text: &str) -> Vec<Section> {
     // parent (index 0 counts bullets at the top level, index k+1 those under open[k]).
     let mut bullets_under: Vec<usize> = vec![0];
     let mut i = body_start(&lines);
-    while i < lines.len() {
+    // The outline ends where the recipients list and the signature block begin.
+    let body_end = lines[i.min(lines.len())..]
+        .iter()
+        .position(|l| ENDS_BODY.is_match(l.text))
+        .map(|k| i + k);
+    let text_end = body_end.map_or(text.len(), |k| lines[k].start);
+    while i < body_end.unwrap_or(lines.len()) {
         let line = &lines[i];
         let Some(caps) = MARKER.captures(line.text) else {
             i += 1;
@@ -195,7 +204,7 @@ pub fn outline(text: &str) -> Vec<Section> {
             heading: short(heading),
             level: open.len() as u32 + 1,
             start: line.start,
-            end: text.len(),
+            end: text_end,
         });
         open.push((marker, label, sections.len() - 1));
         bullets_under.push(0);
