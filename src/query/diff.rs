@@ -132,7 +132,8 @@ mod tests {
     #[test]
     fn word_diffs() {
         use Op::*;
-        let cases: &[(&str, &str, &[(Op, &str)])] = &[
+        type Row = (&'static str, &'static str, &'static [(Op, &'static str)]);
+        let cases: &[Row] = &[
             ("a b c", "a b c", &[(Equal, "a b c")]),
             (
                 "a b c",

@@ -36,6 +36,8 @@ use crate::index::{Index, reader};
 
 /// Most hits one request may ask for.
 pub const MAX_LIMIT: usize = 100;
+/// Deepest page one may ask for: `offset` plus `limit` at most this.
+pub const MAX_OFFSET: usize = 10_000;
 /// Longest query accepted, in characters.
 pub const MAX_QUERY_CHARS: usize = 1000;
 /// How much more an exact (accented) match weighs than a folded one.
@@ -224,6 +226,12 @@ fn validate(request: &SearchRequest) -> Result<()> {
         return Err(Error::BadInput(format!(
             "limit must be between 1 and {MAX_LIMIT}, not {}",
             request.limit
+        )));
+    }
+    if request.offset > MAX_OFFSET {
+        return Err(Error::BadInput(format!(
+            "offset must be at most {MAX_OFFSET}, not {}",
+            request.offset
         )));
     }
     if request.query.chars().count() > MAX_QUERY_CHARS {
