@@ -17,9 +17,9 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use plancite::analysis::{self, abbrev, query, segment};
+use tantivy::TantivyDocument;
 use tantivy::schema::{IndexRecordOption, STORED, STRING, Schema, TEXT, TextFieldIndexing, TextOptions};
 use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, TokenStream};
-use tantivy::TantivyDocument;
 use unicode_normalization::UnicodeNormalization;
 
 fn arg(name: &str) -> Option<String> {

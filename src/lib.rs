@@ -30,6 +30,7 @@ pub mod ingest;
 pub mod model;
 pub mod output;
 pub mod query;
+pub mod synth;
 pub mod understand;
 
 pub use error::{Error, Result};

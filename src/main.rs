@@ -16,7 +16,7 @@ use plancite::ingest::progress::{Bar, Progress, Silent};
 use plancite::ingest::read::{Found, walk};
 use plancite::output::{self, Style};
 use plancite::query::search::{SearchRequest, search};
-use plancite::query::{citations, graph};
+use plancite::query::{citations, diff, graph, trace};
 
 #[derive(Parser)]
 #[command(
@@ -49,6 +49,18 @@ enum Command {
         #[command(flatten)]
         build: BuildArgs,
     },
+    /// Add or replace single files in the index (nothing else is touched).
+    Add {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        build: BuildArgs,
+    },
+    /// Remove one plan from the index.
+    Remove {
+        /// A plan id, file name or number.
+        id: String,
+    },
     /// Full-text search.
     Search(SearchArgs),
     /// Every plan citing a document, oldest first (KEY as typed: 125/2021/ND-CP, "nghị định 125/2021/NĐ-CP").
@@ -80,6 +92,28 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// How a task evolved: matching plans and tasks per year, grouped into threads.
+    Trace {
+        query: String,
+        #[arg(long)]
+        from: Option<i32>,
+        #[arg(long)]
+        to: Option<i32>,
+        #[arg(long)]
+        place: Option<String>,
+        #[arg(long)]
+        json: bool,
+        /// Also write a timeline chart (SVG) to this file.
+        #[arg(long)]
+        svg: Option<PathBuf>,
+    },
+    /// A word-level diff of two tasks (ids as shown by search --level task or trace).
+    Diff {
+        task_a: String,
+        task_b: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Show one plan: its metadata and text.
     Show {
         /// A plan id, file name or number (70/KH-UBND).
@@ -97,6 +131,9 @@ struct BuildArgs {
     /// Skip files larger than this many MiB.
     #[arg(long, default_value_t = plancite::ingest::read::DEFAULT_MAX_FILE_MB)]
     max_file_mb: u64,
+    /// Commit after this many new or changed plans (a killed run keeps them).
+    #[arg(long, default_value_t = plancite::index::build::DEFAULT_COMMIT_EVERY)]
+    commit_every: usize,
     /// No progress bar.
     #[arg(long, short)]
     quiet: bool,
@@ -115,6 +152,9 @@ struct SearchArgs {
     place: Option<String>,
     #[arg(long = "type")]
     doc_type: Option<String>,
+    /// plan (whole plans) or task (each section of a plan, with its plan).
+    #[arg(long, default_value = "plan")]
+    level: String,
     /// Only plans that cite this document (e.g. 125/2021/ND-CP).
     #[arg(long)]
     cites: Option<String>,
@@ -154,9 +194,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 dirs
             };
-            let report = index_dirs(&cli.index, &dirs, &build)?;
+            let report = index_dirs(&cli.index, &dirs, &build, true)?;
             print_build_report(&report);
             exit_for(&report)
+        }
+        Command::Add { files, build } => {
+            let report = index_dirs(&cli.index, &files, &build, false)?;
+            print_build_report(&report);
+            exit_for(&report)
+        }
+        Command::Remove { id } => {
+            let index = Index::open(&cli.index)?;
+            let removed =
+                plancite::index::build::remove(&index, &id, plancite::index::writer::DEFAULT_MEMORY_MB)?;
+            eprintln!("removed {removed}; {} plans in the index", index.plan_count()?);
+            ExitCode::SUCCESS
         }
         Command::Search(args) => {
             let index = open_or_build_default(&cli.index)?;
@@ -170,6 +222,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 cites: args.cites,
                 offset: args.offset,
                 limit: args.limit,
+                level: args.level.parse()?,
             };
             let result = search(&index, &request)?;
             if args.json {
@@ -217,6 +270,43 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 output::json_line(&mut out, &documents)?;
             } else {
                 output::top_cited(&mut out, &documents, style)?;
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Trace {
+            query,
+            from,
+            to,
+            place,
+            json,
+            svg,
+        } => {
+            let index = open_or_build_default(&cli.index)?;
+            let request = trace::TraceRequest {
+                query,
+                from,
+                to,
+                place,
+            };
+            let result = trace::trace(&index, &request)?;
+            if let Some(file) = svg {
+                std::fs::write(&file, trace::render_svg(&result, from, to))
+                    .with_context(|| format!("cannot write {}", file.display()))?;
+            }
+            if json {
+                output::json_line(&mut out, &result)?;
+            } else {
+                output::trace_result(&mut out, &result, style)?;
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Diff { task_a, task_b, json } => {
+            let index = open_or_build_default(&cli.index)?;
+            let result = diff::diff_tasks(&index, &task_a, &task_b)?;
+            if json {
+                output::json_line(&mut out, &result)?;
+            } else {
+                output::task_diff(&mut out, &result, style)?;
             }
             ExitCode::SUCCESS
         }
@@ -286,14 +376,21 @@ fn extract(out: &mut impl Write, roots: &[PathBuf], json: bool, style: Style) ->
     })
 }
 
-fn index_dirs(index_path: &Path, dirs: &[PathBuf], args: &BuildArgs) -> anyhow::Result<BuildReport> {
+/// Indexes `dirs`; with `prune`, plans whose files are gone from them are removed.
+fn index_dirs(
+    index_path: &Path,
+    dirs: &[PathBuf],
+    args: &BuildArgs,
+    prune: bool,
+) -> anyhow::Result<BuildReport> {
     let index = Index::open_or_create(index_path)?;
     let options = BuildOptions {
         pipeline: pipeline::Options {
             max_file_bytes: args.max_file_mb << 20,
         },
         memory_mb: args.memory_mb,
-        ..BuildOptions::default()
+        prune,
+        commit_every: args.commit_every,
     };
     let progress: Box<dyn Progress> = if args.quiet || !io::stderr().is_terminal() {
         Box::new(Silent)
@@ -358,9 +455,10 @@ fn open_or_build_default(path: &Path) -> anyhow::Result<Index> {
         let args = BuildArgs {
             memory_mb: plancite::index::writer::DEFAULT_MEMORY_MB,
             max_file_mb: plancite::ingest::read::DEFAULT_MAX_FILE_MB,
+            commit_every: plancite::index::build::DEFAULT_COMMIT_EVERY,
             quiet: true,
         };
-        print_build_report(&index_dirs(path, &[corpus], &args)?);
+        print_build_report(&index_dirs(path, &[corpus], &args, true)?);
     }
     Ok(Index::open(path)?)
 }

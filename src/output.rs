@@ -110,7 +110,11 @@ pub fn search_result(
     } else {
         format!(" (showing {}–{})", offset + 1, offset + shown)
     };
-    writeln!(out, "{} plans match {:?}{range}", result.total, result.query)?;
+    let noun = match result.level {
+        crate::query::search::Level::Plan => "plans",
+        crate::query::search::Level::Task => "tasks",
+    };
+    writeln!(out, "{} {noun} match {:?}{range}", result.total, result.query)?;
     let facet_line = |name: &str, counts: &std::collections::BTreeMap<String, u64>| {
         let parts: Vec<String> = counts.iter().map(|(k, v)| format!("{k} ({v})")).collect();
         format!("  {:<9}{}", style.dim(name), parts.join(", "))
@@ -139,8 +143,10 @@ pub fn search_result(
             style.bold(&head),
             style.dim(&format!("[{}]", hit.id))
         )?;
-        if let Some(title) = &hit.title {
-            writeln!(out, "   {title}")?;
+        match (&hit.path, &hit.title) {
+            (Some(path), Some(heading)) => writeln!(out, "   {} {heading}", style.bold(path))?,
+            (None, Some(title)) => writeln!(out, "   {title}")?,
+            _ => {}
         }
         if !hit.snippet.is_empty() {
             writeln!(out, "   …{}…", style.snippet(&hit.snippet))?;
@@ -149,7 +155,12 @@ pub fn search_result(
     Ok(())
 }
 
-fn plan_line(number: &Option<String>, place: &Option<String>, date: &Option<String>, year: Option<i32>) -> String {
+fn plan_line(
+    number: &Option<String>,
+    place: &Option<String>,
+    date: &Option<String>,
+    year: Option<i32>,
+) -> String {
     let when = date.clone().or_else(|| year.map(|y| y.to_string()));
     [number.as_deref(), place.as_deref(), when.as_deref()]
         .iter()
@@ -159,12 +170,21 @@ fn plan_line(number: &Option<String>, place: &Option<String>, date: &Option<Stri
 }
 
 /// The human view of `cites`.
-pub fn cites_result(out: &mut impl Write, result: &crate::query::citations::CitesResult, style: Style) -> io::Result<()> {
-    writeln!(out, "{} plans cite {}", result.citing.len(), style.bold(&result.key))?;
+pub fn cites_result(
+    out: &mut impl Write,
+    result: &crate::query::citations::CitesResult,
+    style: Style,
+) -> io::Result<()> {
+    writeln!(out, "{} plans cite {}", result.total, style.bold(&result.key))?;
     for plan in &result.citing {
         writeln!(out)?;
         let head = plan_line(&plan.number, &plan.place, &plan.date, plan.year);
-        writeln!(out, "{}  {}", style.bold(&head), style.dim(&format!("[{}]", plan.id)))?;
+        writeln!(
+            out,
+            "{}  {}",
+            style.bold(&head),
+            style.dim(&format!("[{}]", plan.id))
+        )?;
         if let Some(title) = &plan.title {
             writeln!(out, "  {title}")?;
         }
@@ -176,9 +196,18 @@ pub fn cites_result(out: &mut impl Write, result: &crate::query::citations::Cite
 }
 
 /// The human view of `refs`.
-pub fn refs_result(out: &mut impl Write, result: &crate::query::citations::RefsResult, style: Style) -> io::Result<()> {
+pub fn refs_result(
+    out: &mut impl Write,
+    result: &crate::query::citations::RefsResult,
+    style: Style,
+) -> io::Result<()> {
     let number = result.number.as_deref().unwrap_or(&result.id);
-    writeln!(out, "{} cites {} documents", style.bold(number), result.refs.len())?;
+    writeln!(
+        out,
+        "{} cites {} documents",
+        style.bold(number),
+        result.refs.len()
+    )?;
     for reference in &result.refs {
         let c = &reference.citation;
         let where_ = match &reference.in_archive {
@@ -195,7 +224,18 @@ pub fn refs_result(out: &mut impl Write, result: &crate::query::citations::RefsR
             crate::model::Relation::Basis => "basis",
             crate::model::Relation::Mention => "mention",
         };
-        writeln!(out, "  {:<28} {:<8} {}  {}", style.bold(&c.key), relation, detail, style.dim(&where_))?;
+        let times = if reference.times > 1 {
+            format!(" ×{}", reference.times)
+        } else {
+            String::new()
+        };
+        let key = format!("{:<28}", c.key);
+        writeln!(
+            out,
+            "  {}{times} {relation:<8} {detail}  {}",
+            style.bold(&key),
+            style.dim(&where_)
+        )?;
     }
     if !result.cited_by.is_empty() {
         writeln!(out, "cited by {} plans in the archive:", result.cited_by.len())?;
@@ -208,12 +248,118 @@ pub fn refs_result(out: &mut impl Write, result: &crate::query::citations::RefsR
 }
 
 /// The human view of `top-cited`.
-pub fn top_cited(out: &mut impl Write, documents: &[crate::query::citations::CitedDocument], style: Style) -> io::Result<()> {
+pub fn top_cited(
+    out: &mut impl Write,
+    documents: &[crate::query::citations::CitedDocument],
+    style: Style,
+) -> io::Result<()> {
     writeln!(out, "{:>5}  {:>9}  document", "plans", "citations")?;
     for d in documents {
-        let kind = d.doc_type.as_deref().map(|t| format!(" ({t})")).unwrap_or_default();
-        let here = d.in_archive.as_deref().map(|id| format!(" [in archive: {id}]")).unwrap_or_default();
-        writeln!(out, "{:>5}  {:>9}  {}{kind}{}", d.plans, d.citations, style.bold(&d.key), style.dim(&here))?;
+        let kind = d
+            .doc_type
+            .as_deref()
+            .map(|t| format!(" ({t})"))
+            .unwrap_or_default();
+        let here = d
+            .in_archive
+            .as_deref()
+            .map(|id| format!(" [in archive: {id}]"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{:>5}  {:>9}  {}{kind}{}",
+            d.plans,
+            d.citations,
+            style.bold(&d.key),
+            style.dim(&here)
+        )?;
     }
     Ok(())
+}
+
+/// The human view of `trace`: per year, then per thread.
+pub fn trace_result(
+    out: &mut impl Write,
+    result: &crate::query::trace::TraceResult,
+    style: Style,
+) -> io::Result<()> {
+    let tasks: usize = result.years.iter().map(|y| y.tasks.len()).sum();
+    writeln!(out, "{tasks} tasks match {:?}", result.query)?;
+    for year in &result.years {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}  {} plans, {} tasks",
+            style.bold(&year.year.to_string()),
+            year.plans,
+            year.tasks.len()
+        )?;
+        for task in &year.tasks {
+            let place = task.place.as_deref().unwrap_or("—");
+            writeln!(
+                out,
+                "  {place} {} {}  {}",
+                style.bold(&task.path),
+                task.heading,
+                style.dim(&format!("[{}]", task.id))
+            )?;
+        }
+    }
+    for (i, thread) in result.threads.iter().enumerate() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "thread {}: {} ({} tasks)",
+            i + 1,
+            style.bold(&thread.label),
+            thread.tasks.len()
+        )?;
+        for task in &thread.tasks {
+            let year = task.year.map_or("—".to_string(), |y| y.to_string());
+            let place = task.place.as_deref().unwrap_or("—");
+            writeln!(
+                out,
+                "  {year} {place} {}  …{}…",
+                style.bold(&task.path),
+                style.snippet(&task.snippet)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// The human view of `diff`: the two tasks, then the text with deletions as `[-…-]` and
+/// insertions as `{+…+}` (red and green on a terminal).
+pub fn task_diff(out: &mut impl Write, diff: &crate::query::diff::TaskDiff, style: Style) -> io::Result<()> {
+    use crate::query::diff::Op;
+    for (sign, task) in [("---", &diff.a), ("+++", &diff.b)] {
+        let when = task
+            .date
+            .clone()
+            .or(task.year.map(|y| y.to_string()))
+            .unwrap_or_default();
+        let place = task.place.as_deref().unwrap_or("—");
+        writeln!(
+            out,
+            "{sign} {} {place} {when} {} {}",
+            task.id, task.path, task.heading
+        )?;
+    }
+    writeln!(out, "similarity {:.0}%", diff.similarity * 100.0)?;
+    writeln!(out)?;
+    let mut text = String::new();
+    for change in &diff.changes {
+        let piece = match (change.op, style.color) {
+            (Op::Equal, _) => change.text.clone(),
+            (Op::Delete, true) => format!("\x1b[31;9m{}\x1b[0m", change.text),
+            (Op::Insert, true) => format!("\x1b[32m{}\x1b[0m", change.text),
+            (Op::Delete, false) => format!("[-{}-]", change.text),
+            (Op::Insert, false) => format!("{{+{}+}}", change.text),
+        };
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(&piece);
+    }
+    writeln!(out, "{text}")
 }

@@ -7,7 +7,9 @@
 //! 4. `write`: one writer adds or replaces each understood plan.
 //! 5. `prune`: plans whose files are gone from a walked folder are removed.
 //! 6. `commit`: everything becomes visible at once. A run that fails before this step
-//!    leaves the index as it was.
+//!    leaves the index as it was at its last commit. On a large run, step 4 also
+//!    checkpoints every [`BuildOptions::commit_every`] plans, so a killed run resumes
+//!    where it stopped: the next run finds those files unchanged.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -23,12 +25,17 @@ use crate::ingest::pipeline::{self, Outcome, identity_path};
 use crate::ingest::progress::Progress;
 use crate::ingest::read::{Found, walk};
 
+/// Plans written between two checkpoints by default.
+pub const DEFAULT_COMMIT_EVERY: usize = 10_000;
+
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
     pub pipeline: pipeline::Options,
     pub memory_mb: usize,
     /// Remove plans whose files are no longer under the walked folders.
     pub prune: bool,
+    /// Commit after this many new or changed plans, so a killed run keeps what it did.
+    pub commit_every: usize,
 }
 
 impl Default for BuildOptions {
@@ -37,6 +44,7 @@ impl Default for BuildOptions {
             pipeline: pipeline::Options::default(),
             memory_mb: DEFAULT_MEMORY_MB,
             prune: true,
+            commit_every: DEFAULT_COMMIT_EVERY,
         }
     }
 }
@@ -103,11 +111,15 @@ pub fn build(
                     plan: u.plan,
                     contexts: u.contexts,
                 };
-                if let Err(e) = writer.upsert(&record, &u.path, &u.body) {
+                if let Err(e) = writer.upsert(&record, &u.path, &u.body, &u.tasks) {
                     write_error.get_or_insert(e);
                 }
                 report.indexed += 1;
                 report.bytes += u.bytes;
+                let checkpoint_due = report.indexed % options.commit_every.max(1) == 0;
+                if let Err(e) = checkpoint_due.then(|| writer.checkpoint()).transpose() {
+                    write_error.get_or_insert(e);
+                }
             }
             Outcome::Unchanged { path, .. } => {
                 seen.insert(path);
@@ -139,7 +151,7 @@ pub fn build(
 
     // 6. commit
     writer.commit()?;
-    report.total = index.searcher().num_docs();
+    report.total = index.plan_count()?;
     report.elapsed = started.elapsed();
     Ok(report)
 }
@@ -203,6 +215,15 @@ pub fn slug(name: &str) -> String {
     }
     let out = out.trim_matches('-').to_string();
     if out.is_empty() { "plan".to_string() } else { out }
+}
+
+/// Removes the plan a person names (id, file or number) and commits. Returns its id.
+pub fn remove(index: &Index, name: &str, memory_mb: usize) -> Result<String> {
+    let (record, _) = super::reader::find_plan(index, name)?;
+    let mut writer = Writer::new(index, memory_mb)?;
+    writer.delete_id(&record.id);
+    writer.commit()?;
+    Ok(record.id)
 }
 
 #[cfg(test)]

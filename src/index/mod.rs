@@ -23,7 +23,7 @@ use tantivy::directory::MmapDirectory;
 use tantivy::{IndexReader, ReloadPolicy, Searcher};
 
 use crate::error::{Error, Result};
-pub use record::PlanRecord;
+pub use record::{PlanRecord, TaskRecord};
 use schema::Fields;
 
 /// Where the index lives when neither `--index` nor `PLANCITE_INDEX` says.
@@ -88,6 +88,15 @@ impl Index {
     /// Makes the latest commit visible now rather than after the reload delay.
     pub fn reload(&self) -> Result<()> {
         Ok(self.reader.reload()?)
+    }
+
+    /// How many plans (not tasks) the index holds.
+    pub fn plan_count(&self) -> Result<u64> {
+        let query = tantivy::query::TermQuery::new(
+            tantivy::Term::from_field_text(self.fields.kind, schema::KIND_PLAN),
+            tantivy::schema::IndexRecordOption::Basic,
+        );
+        Ok(self.searcher().search(&query, &tantivy::collector::Count)? as u64)
     }
 
     pub fn path(&self) -> &Path {

@@ -11,7 +11,7 @@ use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 
 use super::Index;
-use super::record::PlanRecord;
+use super::record::{PlanRecord, TaskRecord};
 use super::schema;
 use crate::error::{Error, Result};
 
@@ -28,19 +28,26 @@ pub fn indexed_files(index: &Index) -> Result<HashMap<String, Indexed>> {
     let mut files = HashMap::new();
     for segment in searcher.segment_readers() {
         let fast = segment.fast_fields();
-        let column = |name: &str| {
-            fast.str(name)?
-                .ok_or_else(|| tantivy::TantivyError::SchemaError(format!("{name} is not a fast field")))
-        };
-        let (paths, ids, hashes) = (column(schema::PATH)?, column(schema::ID)?, column(schema::HASH)?);
-        let read = |col: &tantivy::columnar::StrColumn, doc| -> String {
+        // A segment where no document has a field has no column for it.
+        let (kinds, paths, ids, hashes) = (
+            fast.str(schema::KIND)?,
+            fast.str(schema::PATH)?,
+            fast.str(schema::ID)?,
+            fast.str(schema::HASH)?,
+        );
+        let read = |col: &Option<tantivy::columnar::StrColumn>, doc| -> String {
             let mut out = String::new();
-            if let Some(ord) = col.term_ords(doc).next() {
+            if let Some(col) = col
+                && let Some(ord) = col.term_ords(doc).next()
+            {
                 let _ = col.ord_to_str(ord, &mut out);
             }
             out
         };
         for doc in segment.doc_ids_alive() {
+            if read(&kinds, doc) != schema::KIND_PLAN {
+                continue;
+            }
             files.insert(
                 read(&paths, doc),
                 Indexed {
@@ -61,6 +68,16 @@ pub fn record_at(index: &Index, searcher: &Searcher, address: DocAddress) -> Res
         .and_then(|v| v.as_str())
         .ok_or_else(|| Error::Internal("plan without a record".into()))?;
     serde_json::from_str(json).map_err(|e| Error::Internal(format!("unreadable record: {e}")))
+}
+
+/// The stored record of the task at `address`.
+pub fn task_at(index: &Index, searcher: &Searcher, address: DocAddress) -> Result<TaskRecord> {
+    let doc: TantivyDocument = searcher.doc(address)?;
+    let json = doc
+        .get_first(index.fields.record)
+        .and_then(|v| v.as_str())
+        .ok_or_else(|| Error::Internal("task without a record".into()))?;
+    serde_json::from_str(json).map_err(|e| Error::Internal(format!("unreadable task record: {e}")))
 }
 
 /// The stored text of the document at `address`.
@@ -104,10 +121,8 @@ pub fn find_plan(index: &Index, name: &str) -> Result<(PlanRecord, String)> {
             .unwrap_or(name);
         found = find_exact(&searcher, f.id, stem, 2)?;
     }
-    if found.is_empty() {
-        if let Some(key) = crate::cite::parse_key(name) {
-            found = find_exact(&searcher, f.number_key, &key, 10)?;
-        }
+    if let Some(key) = crate::cite::parse_key(name).filter(|_| found.is_empty()) {
+        found = find_exact(&searcher, f.number_key, &key, 10)?;
     }
     match found.as_slice() {
         [] => Err(Error::NotFound(format!(
@@ -134,14 +149,7 @@ pub fn find_plan(index: &Index, name: &str) -> Result<(PlanRecord, String)> {
 /// Every plan's stored record, in index order. Reads the document store: use it for
 /// whole-archive views (graph, statistics), not per request on a large archive.
 pub fn all_records(index: &Index) -> Result<Vec<PlanRecord>> {
-    let searcher = index.searcher();
-    let mut records = Vec::with_capacity(searcher.num_docs() as usize);
-    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
-        for doc in segment.doc_ids_alive() {
-            records.push(record_at(index, &searcher, DocAddress::new(ord as u32, doc))?);
-        }
-    }
-    Ok(records)
+    records_with(index, index.fields.kind, schema::KIND_PLAN)
 }
 
 /// Records of the plans whose `field` holds exactly `value` (no limit).
@@ -151,5 +159,21 @@ pub fn records_with(index: &Index, field: tantivy::schema::Field, value: &str) -
     let addresses = searcher.search(&query, &tantivy::collector::DocSetCollector)?;
     let mut addresses: Vec<DocAddress> = addresses.into_iter().collect();
     addresses.sort();
-    addresses.into_iter().map(|a| record_at(index, &searcher, a)).collect()
+    addresses
+        .into_iter()
+        .map(|a| record_at(index, &searcher, a))
+        .collect()
+}
+
+/// A task by its id (`<plan id>~<path>`), with its text.
+pub fn find_task(index: &Index, id: &str) -> Result<(TaskRecord, String)> {
+    let searcher = index.searcher();
+    let found = find_exact(&searcher, index.fields.id, id.trim(), 1)?;
+    let address = found
+        .first()
+        .copied()
+        .ok_or_else(|| Error::NotFound(format!("no task with id {id:?} (ids look like PLAN~II.2)")))?;
+    let task = task_at(index, &searcher, address)
+        .map_err(|_| Error::NotFound(format!("{id:?} is a plan, not a task (ids look like PLAN~II.2)")))?;
+    Ok((task, text_at(index, &searcher, address)?))
 }

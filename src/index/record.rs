@@ -1,4 +1,5 @@
-//! What the index stores for one plan beyond its text: [`PlanRecord`].
+//! What the index stores beyond the text: a [`PlanRecord`] per plan and a
+//! [`TaskRecord`] per task.
 
 use serde::{Deserialize, Serialize};
 
@@ -12,4 +13,26 @@ pub struct PlanRecord {
     pub hash: String,
     pub plan: Plan,
     pub contexts: Vec<String>,
+}
+
+/// One task (a section of the outline) as stored, with what it needs of its plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TaskRecord {
+    /// `<plan id>~<section path>`, e.g. `2022-hai-phong-70-KH-UBND~II.2`.
+    pub id: String,
+    pub plan: String,
+    pub file: String,
+    pub number: Option<String>,
+    pub doc_type: Option<String>,
+    pub place: Option<String>,
+    pub date: Option<String>,
+    pub year: Option<i32>,
+    pub path: String,
+    pub heading: String,
+    pub level: u32,
+}
+
+/// The id of task `path` of plan `plan_id`.
+pub fn task_id(plan_id: &str, path: &str) -> String {
+    format!("{plan_id}~{path}")
 }

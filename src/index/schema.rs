@@ -1,6 +1,8 @@
 //! The index schema: every field name in one place.
 //!
-//! One tantivy document per plan. Metadata fields are stored for display and, where a
+//! One tantivy document per plan, and one per task (section) of a plan, told apart by
+//! `kind`; a task carries its plan's year, place and type so it can be filtered alike,
+//! and the same `path`, so replacing or removing a plan takes its tasks along. Metadata fields are stored for display and, where a
 //! user filters or counts by them, indexed as raw keys (`place_key`, `type_key`) and
 //! as facets (`/year/2022`, `/place/Hải Phòng`, `/doc_type/Kế hoạch`). The body is
 //! indexed twice, in exact and folded form (see [`crate::analysis`]), and stored once as
@@ -15,6 +17,10 @@ use tantivy::schema::{
 
 use crate::analysis;
 
+/// `plan` for a plan, `task` for one task (section) of a plan.
+pub const KIND: &str = "kind";
+pub const KIND_PLAN: &str = "plan";
+pub const KIND_TASK: &str = "task";
 pub const ID: &str = "id";
 pub const FILE: &str = "file";
 /// Absolute path of the source file: identity for incremental indexing.
@@ -24,6 +30,9 @@ pub const HASH: &str = "hash";
 /// The plan's own number as a canonical citation key, so citations can be resolved.
 pub const NUMBER_KEY: &str = "number_key";
 pub const YEAR: &str = "year";
+/// The plan's date as `yyyymmdd` (`yyyy0000` when only the year is known, `i64::MAX`
+/// when neither is): a fast field for "oldest first".
+pub const DATE_KEY: &str = "date_key";
 pub const PLACE_KEY: &str = "place_key";
 pub const TYPE_KEY: &str = "type_key";
 pub const FACETS: &str = "facets";
@@ -40,12 +49,14 @@ pub const RECORD: &str = "record";
 /// Handles to the fields, resolved once.
 #[derive(Debug, Clone)]
 pub struct Fields {
+    pub kind: Field,
     pub id: Field,
     pub file: Field,
     pub path: Field,
     pub hash: Field,
     pub number_key: Field,
     pub year: Field,
+    pub date_key: Field,
     pub place_key: Field,
     pub type_key: Field,
     pub facets: Field,
@@ -68,12 +79,14 @@ fn analysed(tokenizer: &str) -> TextOptions {
 
 pub fn build() -> Schema {
     let mut builder = Schema::builder();
+    builder.add_text_field(KIND, STRING | FAST);
     builder.add_text_field(ID, STRING | STORED | FAST);
     builder.add_text_field(FILE, STRING | STORED);
     builder.add_text_field(PATH, STRING | STORED | FAST);
     builder.add_text_field(HASH, STRING | STORED | FAST);
     builder.add_text_field(NUMBER_KEY, STRING | STORED);
     builder.add_i64_field(YEAR, INDEXED | STORED | FAST);
+    builder.add_i64_field(DATE_KEY, FAST);
     builder.add_text_field(PLACE_KEY, STRING);
     builder.add_text_field(TYPE_KEY, STRING);
     builder.add_facet_field(FACETS, tantivy::schema::FacetOptions::default());
@@ -91,12 +104,14 @@ impl Fields {
     pub fn resolve(schema: &Schema) -> tantivy::Result<Fields> {
         let f = |name: &str| schema.get_field(name);
         Ok(Fields {
+            kind: f(KIND)?,
             id: f(ID)?,
             file: f(FILE)?,
             path: f(PATH)?,
             hash: f(HASH)?,
             number_key: f(NUMBER_KEY)?,
             year: f(YEAR)?,
+            date_key: f(DATE_KEY)?,
             place_key: f(PLACE_KEY)?,
             type_key: f(TYPE_KEY)?,
             facets: f(FACETS)?,

@@ -8,9 +8,11 @@ use tantivy::schema::Facet;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use super::Index;
-use super::record::PlanRecord;
+use super::record::{PlanRecord, TaskRecord, task_id};
+use super::schema;
 use crate::analysis::filter_key;
 use crate::error::Result;
+use crate::ingest::pipeline::TaskText;
 
 /// Default memory budget of the writer, in MiB.
 pub const DEFAULT_MEMORY_MB: usize = 256;
@@ -33,16 +35,34 @@ impl<'i> Writer<'i> {
     }
 
     /// Adds a plan, replacing any plan indexed from the same file.
-    pub fn upsert(&mut self, record: &PlanRecord, path: &str, text: &str) -> Result<()> {
+    /// Adds a plan and its tasks, replacing whatever was indexed from the same file.
+    pub fn upsert(&mut self, record: &PlanRecord, path: &str, text: &str, tasks: &[TaskText]) -> Result<()> {
         self.delete_path(path);
         self.writer.add_document(self.document(record, path, text)?)?;
+        for task in tasks {
+            self.writer
+                .add_document(self.task_document(record, path, task)?)?;
+        }
         Ok(())
     }
 
-    /// Removes the plan indexed from `path`, if any.
+    /// Removes the plan (and its tasks) indexed from `path`, if any.
     pub fn delete_path(&mut self, path: &str) {
         let term = Term::from_field_text(self.index.fields.path, path);
         self.writer.delete_term(term);
+    }
+
+    /// Removes the plan with this id, if any.
+    pub fn delete_id(&mut self, id: &str) {
+        let term = Term::from_field_text(self.index.fields.id, id);
+        self.writer.delete_term(term);
+    }
+
+    /// Makes the changes so far durable without ending the run, so a run that is killed
+    /// later resumes from here.
+    pub fn checkpoint(&mut self) -> Result<()> {
+        self.writer.commit()?;
+        Ok(())
     }
 
     /// Makes every change visible at once and waits for it to be durable.
@@ -57,6 +77,7 @@ impl<'i> Writer<'i> {
         let f = &self.index.fields;
         let plan = &record.plan;
         let mut doc = TantivyDocument::default();
+        doc.add_text(f.kind, schema::KIND_PLAN);
         doc.add_text(f.id, &record.id);
         doc.add_text(f.file, &plan.file);
         doc.add_text(f.path, path);
@@ -64,18 +85,7 @@ impl<'i> Writer<'i> {
         if let Some(key) = plan.number.as_deref().and_then(crate::cite::canonical_key) {
             doc.add_text(f.number_key, key);
         }
-        if let Some(year) = plan.year {
-            doc.add_i64(f.year, year.into());
-            doc.add_facet(f.facets, Facet::from_path(["year", &year.to_string()]));
-        }
-        if let Some(place) = &plan.place {
-            doc.add_text(f.place_key, filter_key(place));
-            doc.add_facet(f.facets, Facet::from_path(["place", place.as_str()]));
-        }
-        if let Some(doc_type) = &plan.doc_type {
-            doc.add_text(f.type_key, filter_key(doc_type));
-            doc.add_facet(f.facets, Facet::from_path(["doc_type", doc_type.as_str()]));
-        }
+        add_filters(&mut doc, f, plan);
         if let Some(title) = &plan.title {
             doc.add_text(f.title, title);
         }
@@ -93,5 +103,65 @@ impl<'i> Writer<'i> {
         let json = serde_json::to_string(record).map_err(|e| crate::Error::Internal(e.to_string()))?;
         doc.add_text(f.record, json);
         Ok(doc)
+    }
+
+    fn task_document(
+        &self,
+        plan_record: &PlanRecord,
+        path: &str,
+        task: &TaskText,
+    ) -> Result<TantivyDocument> {
+        let f = &self.index.fields;
+        let plan = &plan_record.plan;
+        let record = TaskRecord {
+            id: task_id(&plan_record.id, &task.path),
+            plan: plan_record.id.clone(),
+            file: plan.file.clone(),
+            number: plan.number.clone(),
+            doc_type: plan.doc_type.clone(),
+            place: plan.place.clone(),
+            date: plan.date.clone(),
+            year: plan.year,
+            path: task.path.clone(),
+            heading: task.heading.clone(),
+            level: task.level,
+        };
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.kind, schema::KIND_TASK);
+        doc.add_text(f.id, &record.id);
+        doc.add_text(f.path, path);
+        add_filters(&mut doc, f, plan);
+        doc.add_text(f.title, &task.heading);
+        doc.add_text(f.body, &task.text);
+        doc.add_text(f.body_folded, &task.text);
+        doc.add_text(f.text, &task.text);
+        let json = serde_json::to_string(&record).map_err(|e| crate::Error::Internal(e.to_string()))?;
+        doc.add_text(f.record, json);
+        Ok(doc)
+    }
+}
+
+/// Sort key for "oldest first": `yyyymmdd`, `yyyy0000` with only a year, undated last.
+pub fn date_key(date: Option<&str>, year: Option<i32>) -> i64 {
+    let from_date = date.and_then(|d| d.replace('-', "").parse::<i64>().ok());
+    from_date
+        .or(year.map(|y| i64::from(y) * 10_000))
+        .unwrap_or(i64::MAX)
+}
+
+/// The fields a plan and each of its tasks are filtered, sorted and counted by.
+fn add_filters(doc: &mut TantivyDocument, f: &schema::Fields, plan: &crate::model::Plan) {
+    doc.add_i64(f.date_key, date_key(plan.date.as_deref(), plan.year));
+    if let Some(year) = plan.year {
+        doc.add_i64(f.year, year.into());
+        doc.add_facet(f.facets, Facet::from_path(["year", &year.to_string()]));
+    }
+    if let Some(place) = &plan.place {
+        doc.add_text(f.place_key, filter_key(place));
+        doc.add_facet(f.facets, Facet::from_path(["place", place.as_str()]));
+    }
+    if let Some(doc_type) = &plan.doc_type {
+        doc.add_text(f.type_key, filter_key(doc_type));
+        doc.add_facet(f.facets, Facet::from_path(["doc_type", doc_type.as_str()]));
     }
 }

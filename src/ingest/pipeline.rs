@@ -45,7 +45,18 @@ pub struct Understood {
     pub body: String,
     /// For each citation, the sentence around it.
     pub contexts: Vec<String>,
+    /// The plan's tasks with their cleaned text.
+    pub tasks: Vec<TaskText>,
     pub bytes: u64,
+}
+
+/// The text of one task (see [`understand::sections::tasks`]), cleaned like the body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaskText {
+    pub path: String,
+    pub heading: String,
+    pub level: u32,
+    pub text: String,
 }
 
 /// What became of one file.
@@ -118,15 +129,25 @@ pub fn process_file(
             .iter()
             .map(|c| understand::context::sentence_around(&decoded, c.start, c.end))
             .collect();
-        (plan, contexts, clean::body(&decoded))
+        let tasks = understand::sections::tasks(&plan.sections)
+            .into_iter()
+            .map(|s| TaskText {
+                path: s.path.clone(),
+                heading: s.heading.clone(),
+                level: s.level,
+                text: clean::body(decoded.get(s.start..s.end).unwrap_or_default()),
+            })
+            .collect();
+        (plan, contexts, clean::body(&decoded), tasks)
     });
     match understood {
-        Ok((plan, contexts, body)) => Outcome::Understood(Box::new(Understood {
+        Ok((plan, contexts, body, tasks)) => Outcome::Understood(Box::new(Understood {
             path: identity,
             hash,
             plan,
             body,
             contexts,
+            tasks,
             bytes: bytes.len() as u64,
         })),
         Err(_) => skipped(SkipReason::new(

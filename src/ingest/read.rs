@@ -132,7 +132,7 @@ fn utf8(bytes: &[u8]) -> Result<String, SkipReason> {
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, SkipReason> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(SkipReason::new(
             "UTF-16 text with an odd number of bytes (truncated?)",
         ));

@@ -16,6 +16,10 @@
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::TermQuery;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{Order, Term};
 
 use crate::cite::resolve::{Candidate, pick};
 use crate::error::{Error, Result};
@@ -39,19 +43,44 @@ pub struct CitingPlan {
 #[derive(Debug, Clone, Serialize)]
 pub struct CitesResult {
     pub key: String,
+    /// How many plans cite it in all (`citing` may be one page of them).
+    pub total: usize,
     pub citing: Vec<CitingPlan>,
 }
 
 /// Every plan citing `key_input` (typed any way a person would), oldest first.
 pub fn cites(index: &Index, key_input: &str) -> Result<CitesResult> {
+    cites_page(index, key_input, 0, None)
+}
+
+/// One page of the plans citing `key_input`, oldest first: `limit` plans from `offset`
+/// (all of them when `limit` is `None`). The total is always exact. Only the plans of
+/// the page are read from the document store; the order comes from a fast field.
+pub fn cites_page(
+    index: &Index,
+    key_input: &str,
+    offset: usize,
+    limit: Option<usize>,
+) -> Result<CitesResult> {
     let key = crate::cite::parse_key(key_input)
         .ok_or_else(|| Error::BadInput(format!("{key_input:?} is not a document number or law name")))?;
-    let mut citing: Vec<CitingPlan> = reader::records_with(index, index.fields.cites, &key)?
-        .into_iter()
-        .map(|record| citing_plan(record, &key))
-        .collect();
-    citing.sort_by(|a, b| chronological(a.date.as_deref(), a.year, b.date.as_deref(), b.year).then(a.id.cmp(&b.id)));
-    Ok(CitesResult { key, citing })
+    let searcher = index.searcher();
+    let query = TermQuery::new(
+        Term::from_field_text(index.fields.cites, &key),
+        IndexRecordOption::Basic,
+    );
+    let total = searcher.search(&query, &Count)?;
+    let wanted = limit.unwrap_or(total).min(total.saturating_sub(offset));
+    let mut citing = Vec::with_capacity(wanted);
+    if wanted > 0 {
+        let oldest_first = TopDocs::with_limit(wanted)
+            .and_offset(offset)
+            .order_by_fast_field::<i64>(crate::index::schema::DATE_KEY, Order::Asc);
+        for (_, address) in searcher.search(&query, &oldest_first)? {
+            citing.push(citing_plan(reader::record_at(index, &searcher, address)?, &key));
+        }
+    }
+    Ok(CitesResult { key, total, citing })
 }
 
 fn citing_plan(record: PlanRecord, key: &str) -> CitingPlan {
@@ -64,7 +93,11 @@ fn citing_plan(record: PlanRecord, key: &str) -> CitingPlan {
         if citation.relation == Relation::Basis {
             relation = Relation::Basis;
         }
-        let context = record.contexts.get(i).cloned().unwrap_or_else(|| citation.text.clone());
+        let context = record
+            .contexts
+            .get(i)
+            .cloned()
+            .unwrap_or_else(|| citation.text.clone());
         if !contexts.contains(&context) {
             contexts.push(context);
         }
@@ -84,7 +117,12 @@ fn citing_plan(record: PlanRecord, key: &str) -> CitingPlan {
 }
 
 /// Orders by date, then year; undated plans last.
-fn chronological(a_date: Option<&str>, a_year: Option<i32>, b_date: Option<&str>, b_year: Option<i32>) -> std::cmp::Ordering {
+fn chronological(
+    a_date: Option<&str>,
+    a_year: Option<i32>,
+    b_date: Option<&str>,
+    b_year: Option<i32>,
+) -> std::cmp::Ordering {
     let key = |date: Option<&str>, year: Option<i32>| {
         let year = year.or_else(|| date.and_then(|d| d.get(..4)?.parse().ok()));
         (year.is_none(), year, date.map(str::to_string))
@@ -95,9 +133,13 @@ fn chronological(a_date: Option<&str>, a_year: Option<i32>, b_date: Option<&str>
 /// One citation of a plan, with where it points in the archive.
 #[derive(Debug, Clone, Serialize)]
 pub struct Reference {
+    /// The first citation of this document in the plan (with its relation raised to
+    /// `basis` when any citation of it is one).
     #[serde(flatten)]
     pub citation: Citation,
     pub context: String,
+    /// How many times the plan cites it.
+    pub times: usize,
     /// The id of the cited plan when it is in the archive.
     pub in_archive: Option<String>,
 }
@@ -117,17 +159,23 @@ pub fn refs(index: &Index, name: &str) -> Result<RefsResult> {
     let (record, _) = reader::find_plan(index, name)?;
     let archive = Archive::load_numbers(index, record.plan.citations.iter().map(|c| c.key.as_str()))?;
     let place = record.plan.place.as_deref();
-    let refs = record
-        .plan
-        .citations
-        .iter()
-        .enumerate()
-        .map(|(i, citation)| Reference {
+    // One entry per cited document, in order of first citation.
+    let mut refs: Vec<Reference> = Vec::new();
+    for (i, citation) in record.plan.citations.iter().enumerate() {
+        if let Some(seen) = refs.iter_mut().find(|r| r.citation.key == citation.key) {
+            seen.times += 1;
+            if citation.relation == Relation::Basis {
+                seen.citation.relation = Relation::Basis;
+            }
+            continue;
+        }
+        refs.push(Reference {
             citation: citation.clone(),
             context: record.contexts.get(i).cloned().unwrap_or_default(),
+            times: 1,
             in_archive: archive.resolve(citation, place).filter(|id| *id != record.id),
-        })
-        .collect();
+        });
+    }
     let cited_by = cited_by(index, &record)?;
     Ok(RefsResult {
         id: record.id,
@@ -184,7 +232,10 @@ impl Archive {
                 continue;
             }
             let plans = reader::records_with(index, index.fields.number_key, key)?;
-            by_number.insert(key.to_string(), plans.into_iter().map(ArchivePlan::from).collect());
+            by_number.insert(
+                key.to_string(),
+                plans.into_iter().map(ArchivePlan::from).collect(),
+            );
         }
         Ok(Archive { by_number })
     }
@@ -194,7 +245,10 @@ impl Archive {
         let mut by_number: HashMap<String, Vec<ArchivePlan>> = HashMap::new();
         for record in records {
             if let Some(key) = record.plan.number.as_deref().and_then(crate::cite::canonical_key) {
-                by_number.entry(key).or_default().push(ArchivePlan::from(record.clone()));
+                by_number
+                    .entry(key)
+                    .or_default()
+                    .push(ArchivePlan::from(record.clone()));
             }
         }
         Archive { by_number }
@@ -247,13 +301,15 @@ pub fn top_cited(index: &Index, limit: usize) -> Result<Vec<CitedDocument>> {
     for record in &records {
         let mut counted_plan = std::collections::HashSet::new();
         for citation in &record.plan.citations {
-            let entry = by_key.entry(citation.key.clone()).or_insert_with(|| CitedDocument {
-                key: citation.key.clone(),
-                doc_type: None,
-                plans: 0,
-                citations: 0,
-                in_archive: None,
-            });
+            let entry = by_key
+                .entry(citation.key.clone())
+                .or_insert_with(|| CitedDocument {
+                    key: citation.key.clone(),
+                    doc_type: None,
+                    plans: 0,
+                    citations: 0,
+                    in_archive: None,
+                });
             entry.citations += 1;
             if entry.doc_type.is_none() {
                 entry.doc_type = citation.doc_type.clone();
@@ -267,7 +323,16 @@ pub fn top_cited(index: &Index, limit: usize) -> Result<Vec<CitedDocument>> {
         }
     }
     let mut documents: Vec<CitedDocument> = by_key.into_values().collect();
-    documents.sort_by(|a, b| b.plans.cmp(&a.plans).then(b.citations.cmp(&a.citations)).then(a.key.cmp(&b.key)));
+    // On a tie in plans, a document cited by its number ranks before a law cited by its
+    // name: the number names one document, the name may stand for several versions.
+    let named = |d: &CitedDocument| !d.key.starts_with(|c: char| c.is_ascii_digit());
+    documents.sort_by(|a, b| {
+        b.plans
+            .cmp(&a.plans)
+            .then(named(a).cmp(&named(b)))
+            .then(b.citations.cmp(&a.citations))
+            .then(a.key.cmp(&b.key))
+    });
     documents.truncate(limit);
     Ok(documents)
 }

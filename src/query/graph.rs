@@ -38,7 +38,9 @@ impl std::str::FromStr for Format {
             "dot" => Ok(Format::Dot),
             "graphml" => Ok(Format::Graphml),
             "csv" => Ok(Format::Csv),
-            _ => Err(Error::BadInput(format!("format must be json, dot, graphml or csv, not {s:?}"))),
+            _ => Err(Error::BadInput(format!(
+                "format must be json, dot, graphml or csv, not {s:?}"
+            ))),
         }
     }
 }
@@ -108,12 +110,14 @@ pub fn build(index: &Index) -> Result<Graph> {
                     format!("doc:{}", citation.key)
                 }
             };
-            let edge = edges.entry((source.clone(), target.clone())).or_insert_with(|| Edge {
-                source: source.clone(),
-                target,
-                relation: Relation::Mention,
-                count: 0,
-            });
+            let edge = edges
+                .entry((source.clone(), target.clone()))
+                .or_insert_with(|| Edge {
+                    source: source.clone(),
+                    target,
+                    relation: Relation::Mention,
+                    count: 0,
+                });
             edge.count += 1;
             if citation.relation == Relation::Basis {
                 edge.relation = Relation::Basis;
@@ -132,7 +136,10 @@ fn cited_year(key: &str, date: Option<&str>) -> Option<i32> {
     if let Some(year) = date.and_then(|d| d.get(..4)?.parse().ok()) {
         return Some(year);
     }
-    key.split('/').nth(1).filter(|p| p.len() == 4).and_then(|p| p.parse().ok())
+    key.split('/')
+        .nth(1)
+        .filter(|p| p.len() == 4)
+        .and_then(|p| p.parse().ok())
 }
 
 pub fn render(graph: &Graph, format: Format) -> String {
@@ -153,10 +160,19 @@ fn dot(graph: &Graph) -> String {
         if let (Some(place), Some(year)) = (&node.place, node.year) {
             label = format!("{label}\\n{place} {year}");
         }
-        let _ = writeln!(out, "  {} [label={}, shape={shape}];", quote(&node.id), quote(&label).replace("\\\\n", "\\n"));
+        let _ = writeln!(
+            out,
+            "  {} [label={}, shape={shape}];",
+            quote(&node.id),
+            quote(&label).replace("\\\\n", "\\n")
+        );
     }
     for edge in &graph.edges {
-        let style = if edge.relation == Relation::Basis { "solid" } else { "dashed" };
+        let style = if edge.relation == Relation::Basis {
+            "solid"
+        } else {
+            "dashed"
+        };
         let _ = writeln!(
             out,
             "  {} -> {} [style={style}, weight={}, label=\"{}\"];",
@@ -171,7 +187,10 @@ fn dot(graph: &Graph) -> String {
 }
 
 fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 fn graphml(graph: &Graph) -> String {
@@ -189,7 +208,11 @@ fn graphml(graph: &Graph) -> String {
     ));
     for node in &graph.nodes {
         let _ = writeln!(out, "    <node id=\"{}\">", xml_escape(&node.id));
-        let _ = writeln!(out, "      <data key=\"label\">{}</data>", xml_escape(&node.label));
+        let _ = writeln!(
+            out,
+            "      <data key=\"label\">{}</data>",
+            xml_escape(&node.label)
+        );
         let _ = writeln!(out, "      <data key=\"kind\">{}</data>", node.kind);
         if let Some(t) = &node.doc_type {
             let _ = writeln!(out, "      <data key=\"doc_type\">{}</data>", xml_escape(t));
@@ -225,7 +248,11 @@ fn relation_name(relation: Relation) -> &'static str {
 
 fn csv(graph: &Graph) -> String {
     let field = |s: &str| {
-        if s.contains([',', '"', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
+        if s.contains([',', '"', '\n']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
     };
     let mut out = String::from("source,target,relation,count\n");
     for edge in &graph.edges {

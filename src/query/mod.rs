@@ -2,5 +2,7 @@
 //! (which plans cite Y, what does Z cite?). Each returns plain serde values; printing
 //! them is the caller's business.
 pub mod citations;
+pub mod diff;
 pub mod graph;
 pub mod search;
+pub mod trace;

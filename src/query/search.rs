@@ -38,6 +38,8 @@ use crate::index::{Index, reader};
 
 /// Most hits one request may ask for.
 pub const MAX_LIMIT: usize = 100;
+/// Deepest page one may ask for: `offset` plus `limit` at most this.
+pub const MAX_OFFSET: usize = 10_000;
 /// Longest query accepted, in characters.
 pub const MAX_QUERY_CHARS: usize = 1000;
 /// How much more an exact (accented) match weighs than a folded one.
@@ -58,6 +60,28 @@ pub struct SearchRequest {
     pub cites: Option<String>,
     pub offset: usize,
     pub limit: usize,
+    /// Whole plans, or their tasks (sections) one by one.
+    pub level: Level,
+}
+
+/// What a search returns: plans, or tasks with their plan.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    #[default]
+    Plan,
+    Task,
+}
+
+impl std::str::FromStr for Level {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Level> {
+        match s {
+            "plan" => Ok(Level::Plan),
+            "task" => Ok(Level::Task),
+            _ => Err(Error::BadInput(format!("level must be plan or task, not {s:?}"))),
+        }
+    }
 }
 
 impl SearchRequest {
@@ -83,6 +107,12 @@ pub struct SearchHit {
     pub score: f32,
     /// A passage of the text, HTML-escaped, with `<mark>` around matched words.
     pub snippet: String,
+    /// For a task: the id of its plan.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<String>,
+    /// For a task: its place in the plan's outline (`II.2`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -94,6 +124,9 @@ pub struct Facets {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SearchResult {
+    /// Whether the hits are plans or tasks (not part of the JSON, which says it by shape).
+    #[serde(skip)]
+    pub level: Level,
     pub query: String,
     pub total: usize,
     pub hits: Vec<SearchHit>,
@@ -103,6 +136,16 @@ pub struct SearchResult {
 /// Runs a search.
 pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResult> {
     validate(request)?;
+    search_unlimited(index, request)
+}
+
+/// A search whose `limit` is not capped, for callers inside plancite that need every
+/// hit (trace). The query length and filters are still checked.
+pub(crate) fn search_unlimited(index: &Index, request: &SearchRequest) -> Result<SearchResult> {
+    validate(&SearchRequest {
+        limit: 1,
+        ..request.clone()
+    })?;
     let searcher = index.searcher();
     let text_query = text_query(index, &request.query)?;
     let query = with_filters(index, text_query.box_clone(), request)?;
@@ -117,23 +160,13 @@ pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResult> {
     let snippets = snippet_generator(&searcher, index, &*text_query)?;
     let mut hits = Vec::with_capacity(top_docs.len());
     for (score, address) in top_docs.into_iter().take(request.limit) {
-        let record = reader::record_at(index, &searcher, address)?;
         let snippet = match &snippets {
             Some(generator) => render_snippet(generator, &reader::text_at(index, &searcher, address)?),
             None => String::new(),
         };
-        let plan = record.plan;
-        hits.push(SearchHit {
-            id: record.id,
-            file: plan.file,
-            number: plan.number,
-            doc_type: plan.doc_type,
-            place: plan.place,
-            date: plan.date,
-            year: plan.year,
-            title: plan.title,
-            score,
-            snippet,
+        hits.push(match request.level {
+            Level::Plan => plan_hit(reader::record_at(index, &searcher, address)?, score, snippet),
+            Level::Task => task_hit(reader::task_at(index, &searcher, address)?, score, snippet),
         });
     }
     let counts = |root: &str| -> BTreeMap<String, u64> {
@@ -143,6 +176,7 @@ pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResult> {
             .collect()
     };
     Ok(SearchResult {
+        level: request.level,
         query: request.query.clone(),
         total,
         hits,
@@ -154,11 +188,52 @@ pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResult> {
     })
 }
 
+fn plan_hit(record: crate::index::PlanRecord, score: f32, snippet: String) -> SearchHit {
+    let plan = record.plan;
+    SearchHit {
+        id: record.id,
+        file: plan.file,
+        number: plan.number,
+        doc_type: plan.doc_type,
+        place: plan.place,
+        date: plan.date,
+        year: plan.year,
+        title: plan.title,
+        score,
+        snippet,
+        plan: None,
+        path: None,
+    }
+}
+
+fn task_hit(task: crate::index::TaskRecord, score: f32, snippet: String) -> SearchHit {
+    SearchHit {
+        id: task.id,
+        file: task.file,
+        number: task.number,
+        doc_type: task.doc_type,
+        place: task.place,
+        date: task.date,
+        year: task.year,
+        title: Some(task.heading),
+        score,
+        snippet,
+        plan: Some(task.plan),
+        path: Some(task.path),
+    }
+}
+
 fn validate(request: &SearchRequest) -> Result<()> {
     if request.limit == 0 || request.limit > MAX_LIMIT {
         return Err(Error::BadInput(format!(
             "limit must be between 1 and {MAX_LIMIT}, not {}",
             request.limit
+        )));
+    }
+    if request.offset > MAX_OFFSET {
+        return Err(Error::BadInput(format!(
+            "offset must be at most {MAX_OFFSET}, not {}",
+            request.offset
         )));
     }
     if request.query.chars().count() > MAX_QUERY_CHARS {
@@ -353,6 +428,11 @@ fn text_query(index: &Index, query: &str) -> Result<Box<dyn Query>> {
 fn with_filters(index: &Index, text: Box<dyn Query>, request: &SearchRequest) -> Result<Box<dyn Query>> {
     let f = &index.fields;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text)];
+    let kind = match request.level {
+        Level::Plan => crate::index::schema::KIND_PLAN,
+        Level::Task => crate::index::schema::KIND_TASK,
+    };
+    clauses.push((Occur::Must, term_query(f.kind, kind)));
     let year_term = |y: i32| Term::from_field_i64(f.year, y.into());
     if let Some(year) = request.year {
         clauses.push((

@@ -10,32 +10,46 @@
 /// How far a context reaches on each side of the citation, in characters.
 const REACH: usize = 160;
 
-/// The sentence (or clause, up to `.`, `;`, a blank line or [`REACH`] characters) that
-/// holds `text[start..end]`, on one line with Markdown marks and table pipes removed.
+/// The sentence (or clause, up to `.`, `;`, a blank line or about [`REACH`] characters,
+/// cut at a word with `…`) that holds `text[start..end]`, on one line with Markdown marks
+/// and table pipes removed.
 pub fn sentence_around(text: &str, start: usize, end: usize) -> String {
     let start = floor_char_boundary(text, start.min(text.len()));
     let end = floor_char_boundary(text, end.clamp(start, text.len()));
     let before = &text[..start];
     let mut from = start;
+    let mut cut_before = false;
     for (taken, (i, c)) in before.char_indices().rev().enumerate() {
-        if taken >= REACH || matches!(c, '.' | ';' | '!' | '?') || before[i..].starts_with("\n\n") {
+        if matches!(c, '.' | ';' | '!' | '?') || before[i..].starts_with("\n\n") {
+            break;
+        }
+        if taken >= REACH && c.is_whitespace() {
+            cut_before = true;
             break;
         }
         from = i;
     }
     let after = &text[end..];
     let mut to = end;
+    let mut cut_after = false;
     for (taken, (i, c)) in after.char_indices().enumerate() {
+        if taken >= REACH && c.is_whitespace() {
+            cut_after = true;
+            break;
+        }
         to = end + i + c.len_utf8();
-        if taken >= REACH || matches!(c, '.' | ';' | '!' | '?') || after[i..].starts_with("\n\n") {
+        if matches!(c, '.' | ';' | '!' | '?') || after[i..].starts_with("\n\n") {
             break;
         }
     }
-    text[from..to]
+    let words = text[from..to]
         .split(|c: char| c.is_whitespace() || c == '|' || c == '*')
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(" ");
+    let open = if cut_before { "…" } else { "" };
+    let close = if cut_after { "…" } else { "" };
+    format!("{open}{words}{close}")
 }
 
 fn floor_char_boundary(text: &str, mut at: usize) -> usize {
@@ -43,4 +57,25 @@ fn floor_char_boundary(text: &str, mut at: usize) -> usize {
         at -= 1;
     }
     at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sentence_around;
+
+    #[test]
+    fn long_sentences_are_cut_at_words() {
+        let long = format!(
+            "{} Quyết định số 2282/QĐ-TTg {}",
+            "xa ".repeat(100),
+            "gần ".repeat(100)
+        );
+        let at = long.find("2282").unwrap();
+        let context = sentence_around(&long, at, at + 15);
+        assert!(
+            context.starts_with("…xa") && context.ends_with("gần…"),
+            "{context}"
+        );
+        assert!(context.chars().count() < 2 * super::REACH + 40);
+    }
 }

@@ -12,6 +12,7 @@
 
 pub mod context;
 pub mod meta;
+pub mod sections;
 
 use crate::ingest::clean;
 use crate::model::Plan;
@@ -32,6 +33,6 @@ pub fn understand(file: &str, decoded: &str) -> Plan {
         signer: header.signer,
         recipients: header.recipients,
         citations: crate::cite::extract(decoded),
-        sections: Vec::new(),
+        sections: sections::outline(decoded),
     }
 }

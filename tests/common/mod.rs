@@ -11,7 +11,10 @@ pub fn repo() -> &'static Path {
 
 pub fn shared() -> PathBuf {
     let shared = repo().join("../shared");
-    assert!(shared.join("realdocs").is_dir(), "../shared/realdocs must sit beside the repository");
+    assert!(
+        shared.join("realdocs").is_dir(),
+        "../shared/realdocs must sit beside the repository"
+    );
     shared
 }
 
@@ -28,7 +31,10 @@ impl Run {
     }
 
     pub fn json_lines(&self) -> Vec<serde_json::Value> {
-        self.stdout.lines().map(|l| serde_json::from_str(l).expect("JSON line")).collect()
+        self.stdout
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("JSON line"))
+            .collect()
     }
 }
 

@@ -1,0 +1,377 @@
+//! Tracing a task across years: which plans and tasks match a query in each year, and
+//! the matching tasks grouped into threads — the same recurring task across years and
+//! places — so a reader follows one task's life.
+//!
+//! Matching is a task-level search (see [`super::search`]). Threads come from text
+//! similarity: each task is represented by the words around its match (its snippet)
+//! and its heading, folded and without the query's own words and function words; a
+//! task joins the most similar thread that has no task of the same plan yet, when the
+//! similarity reaches [`THREAD_SIMILARITY`], else it starts a thread. Tasks are taken
+//! best match first, so each plan's most relevant task anchors the threads.
+//!
+//! ```no_run
+//! # let index = plancite::index::Index::open(std::path::Path::new("plancite-index"))?;
+//! use plancite::query::trace::{trace, TraceRequest};
+//! let result = trace(&index, &TraceRequest::new("tháng hành động"))?;
+//! for year in &result.years { println!("{}: {} plans", year.year, year.plans); }
+//! # Ok::<(), plancite::Error>(())
+//! ```
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use super::search::{Level, SearchHit, SearchRequest, search_unlimited};
+use crate::analysis::tokenizer::{Form, VietTokenizer, split};
+use crate::error::{Error, Result};
+use crate::index::Index;
+
+/// Most tasks one trace looks at (best matches first).
+pub const MAX_TASKS: usize = 2000;
+/// Jaccard similarity of two tasks' words from which they count as the same task.
+pub const THREAD_SIMILARITY: f64 = 0.12;
+
+/// Words too common to tell two tasks apart.
+const FUNCTION_WORDS: &[&str] = &[
+    "va", "cua", "cac", "ve", "voi", "trong", "cho", "duoc", "co", "la", "nhung", "de", "theo", "tai", "tu",
+    "den", "nam", "ngay", "thang", "mot", "so", "tren", "nham", "nhu", "khi", "hoac", "the", "nay", "do",
+    "da", "se", "dia", "ban", "thuc", "hien", "trien", "khai", "to", "chuc", "hoat", "dong", "cong", "tac",
+];
+
+#[derive(Debug, Clone, Default)]
+pub struct TraceRequest {
+    pub query: String,
+    pub from: Option<i32>,
+    pub to: Option<i32>,
+    pub place: Option<String>,
+}
+
+impl TraceRequest {
+    pub fn new(query: &str) -> Self {
+        TraceRequest {
+            query: query.to_string(),
+            ..Default::default()
+        }
+    }
+}
+
+/// One matching task.
+#[derive(Debug, Clone, Serialize)]
+pub struct TraceTask {
+    pub id: String,
+    pub plan: String,
+    pub file: String,
+    pub year: Option<i32>,
+    pub place: Option<String>,
+    pub path: String,
+    pub heading: String,
+    /// HTML-escaped, with `<mark>` around matches.
+    pub snippet: String,
+    #[serde(skip)]
+    pub score: f32,
+    #[serde(skip)]
+    words: BTreeSet<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TraceYear {
+    pub year: i32,
+    /// Distinct plans with a matching task.
+    pub plans: usize,
+    pub tasks: Vec<TraceTask>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Thread {
+    pub label: String,
+    /// Oldest first.
+    pub tasks: Vec<TraceTask>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TraceResult {
+    pub query: String,
+    pub years: Vec<TraceYear>,
+    pub threads: Vec<Thread>,
+}
+
+pub fn trace(index: &Index, request: &TraceRequest) -> Result<TraceResult> {
+    if request.query.trim().is_empty() {
+        return Err(Error::BadInput(
+            "trace needs a query (what task to follow)".into(),
+        ));
+    }
+    let search = SearchRequest {
+        query: request.query.clone(),
+        from: request.from,
+        to: request.to,
+        place: request.place.clone(),
+        limit: MAX_TASKS,
+        level: Level::Task,
+        ..SearchRequest::default()
+    };
+    let hits = search_unlimited(index, &search)?.hits;
+    let query: Vec<String> = VietTokenizer::new(Form::Folded).words(&request.query);
+    let query_words: HashSet<String> = query.iter().cloned().collect();
+    let tasks: Vec<TraceTask> = hits
+        .into_iter()
+        .map(|hit| trace_task(hit, &query_words))
+        .collect();
+    Ok(TraceResult {
+        query: request.query.clone(),
+        years: by_year(&tasks),
+        threads: threads(tasks, &query),
+    })
+}
+
+/// A snippet without its markup: `<mark>` removed and entities decoded.
+pub fn plain_snippet(html: &str) -> String {
+    html.replace("<mark>", "")
+        .replace("</mark>", "")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+fn trace_task(hit: SearchHit, query_words: &HashSet<String>) -> TraceTask {
+    let heading = hit.title.unwrap_or_default();
+    let text = format!("{heading} {}", plain_snippet(&hit.snippet));
+    let words = VietTokenizer::new(Form::Folded)
+        .words(&text)
+        .into_iter()
+        .filter(|w| {
+            w.chars().count() > 1 && !query_words.contains(w) && !FUNCTION_WORDS.contains(&w.as_str())
+        })
+        .collect();
+    TraceTask {
+        id: hit.id,
+        plan: hit.plan.unwrap_or_default(),
+        file: hit.file,
+        year: hit.year,
+        place: hit.place,
+        path: hit.path.unwrap_or_default(),
+        heading,
+        snippet: hit.snippet,
+        score: hit.score,
+        words,
+    }
+}
+
+fn by_year(tasks: &[TraceTask]) -> Vec<TraceYear> {
+    let mut years: BTreeMap<i32, Vec<TraceTask>> = BTreeMap::new();
+    for task in tasks {
+        if let Some(year) = task.year {
+            years.entry(year).or_default().push(task.clone());
+        }
+    }
+    years
+        .into_iter()
+        .map(|(year, tasks)| TraceYear {
+            year,
+            plans: tasks
+                .iter()
+                .map(|t| t.plan.as_str())
+                .collect::<HashSet<_>>()
+                .len(),
+            tasks,
+        })
+        .collect()
+}
+
+fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
+    let shared = a.intersection(b).count();
+    let all = a.len() + b.len() - shared;
+    if all == 0 { 0.0 } else { shared as f64 / all as f64 }
+}
+
+/// Groups tasks into threads (see the module doc), largest thread first.
+fn threads(mut tasks: Vec<TraceTask>, query: &[String]) -> Vec<Thread> {
+    tasks.sort_by(|a, b| b.score.total_cmp(&a.score));
+    let mut groups: Vec<Vec<TraceTask>> = Vec::new();
+    for task in tasks {
+        let best = groups
+            .iter()
+            .enumerate()
+            .filter(|(_, group)| group.iter().all(|t| t.plan != task.plan))
+            .map(|(i, group)| {
+                let similarity = group
+                    .iter()
+                    .map(|t| jaccard(&t.words, &task.words))
+                    .fold(0.0, f64::max);
+                (i, similarity)
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        match best {
+            Some((i, similarity)) if similarity >= THREAD_SIMILARITY => groups[i].push(task),
+            _ => groups.push(vec![task]),
+        }
+    }
+    let mut threads: Vec<Thread> = groups
+        .into_iter()
+        .map(|mut tasks| {
+            let label = label(&tasks, query);
+            tasks.sort_by(|a, b| (a.year, &a.place, &a.path).cmp(&(b.year, &b.place, &b.path)));
+            Thread { label, tasks }
+        })
+        .collect();
+    threads.sort_by(|a, b| b.tasks.len().cmp(&a.tasks.len()).then(a.label.cmp(&b.label)));
+    threads
+}
+
+/// A thread's name: the clause that starts at the query in the best task's heading when
+/// the heading holds the query (`Tháng hành động vì bình đẳng giới và …`), else in its
+/// snippet.
+fn label(tasks: &[TraceTask], query: &[String]) -> String {
+    let query_words: HashSet<&String> = query.iter().collect();
+    let Some(best) = tasks.iter().max_by(|a, b| a.score.total_cmp(&b.score)) else {
+        return String::new();
+    };
+    let folded = VietTokenizer::new(Form::Folded);
+    let holds_query = |text: &str| {
+        let words: HashSet<String> = folded.words(text).into_iter().collect();
+        query_words.iter().all(|q| words.contains(*q))
+    };
+    let source = tasks
+        .iter()
+        .filter(|t| holds_query(&t.heading))
+        .max_by(|a, b| a.score.total_cmp(&b.score))
+        .map_or_else(|| plain_snippet(&best.snippet), |t| t.heading.clone());
+    clause_from_query(&source, query).unwrap_or_else(|| best.heading.clone())
+}
+
+/// The words of `text` from where the query stands (its words in order, or else its
+/// first word) to the end of that clause, at most 14 words.
+fn clause_from_query(text: &str, query: &[String]) -> Option<String> {
+    let folded = VietTokenizer::new(Form::Folded);
+    let spans = split(text);
+    let words: Vec<String> = spans
+        .iter()
+        .map(|s| folded.words(s.text(text)).concat())
+        .collect();
+    let phrase_at = (0..words.len()).find(|&i| words[i..].starts_with(query));
+    let first_word_at = || words.iter().position(|w| Some(w) == query.first());
+    let start = spans[phrase_at.or_else(first_word_at)?];
+    let clause = text[start.start..]
+        .split(['.', ';', ':', '(', '…'])
+        .next()
+        .unwrap_or("");
+    let words: Vec<&str> = clause.split_whitespace().take(14).collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// A timeline chart of the trace: matching tasks per year, one line per thread (the
+/// largest few) and one for all tasks.
+pub fn render_svg(result: &TraceResult, from: Option<i32>, to: Option<i32>) -> String {
+    const WIDTH: f64 = 920.0;
+    const HEIGHT: f64 = 420.0;
+    const LEFT: f64 = 60.0;
+    const RIGHT: f64 = 320.0;
+    const LABEL_CHARS: usize = 36;
+    const TOP: f64 = 50.0;
+    const BOTTOM: f64 = 50.0;
+    const COLORS: &[&str] = &["#1f6feb", "#d1242f", "#1a7f37", "#9a6700", "#8250df", "#bf3989"];
+    let years_seen: Vec<i32> = result.years.iter().map(|y| y.year).collect();
+    let first = from.or(years_seen.first().copied()).unwrap_or(2017);
+    let last = to.or(years_seen.last().copied()).unwrap_or(first).max(first);
+    let span = (last - first).max(1) as f64;
+    let plot_w = WIDTH - LEFT - RIGHT;
+    let plot_h = HEIGHT - TOP - BOTTOM;
+    let count_in = |tasks: &[TraceTask], year: i32| tasks.iter().filter(|t| t.year == Some(year)).count();
+    let all: Vec<TraceTask> = result.years.iter().flat_map(|y| y.tasks.clone()).collect();
+    // The y axis runs to a whole number of steps of a whole size.
+    let highest = (first..=last)
+        .map(|y| count_in(&all, y))
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let step = highest.div_ceil(5);
+    let steps = highest.div_ceil(step);
+    let max = (step * steps) as f64;
+    let x = |year: i32| LEFT + (year - first) as f64 / span * plot_w;
+    let y = |count: usize| TOP + plot_h - count as f64 / max * plot_h;
+    let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+
+    let mut svg = String::new();
+    let _ = writeln!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}" font-family="DejaVu Sans, Noto Sans, Arial, sans-serif" font-size="12">"#
+    );
+    let _ = writeln!(svg, r##"<rect width="100%" height="100%" fill="#ffffff"/>"##);
+    let _ = writeln!(
+        svg,
+        r##"<text x="{LEFT}" y="28" font-size="16" font-weight="bold" fill="#24292f">Tasks matching “{}” per year</text>"##,
+        esc(&result.query)
+    );
+    // Axes and grid.
+    for i in 0..=steps {
+        let count = i * step;
+        let gy = y(count);
+        let _ = writeln!(
+            svg,
+            r##"<line x1="{LEFT}" y1="{gy:.1}" x2="{:.1}" y2="{gy:.1}" stroke="#d0d7de" stroke-width="1"/><text x="{:.1}" y="{:.1}" text-anchor="end" fill="#57606a">{count}</text>"##,
+            LEFT + plot_w,
+            LEFT - 8.0,
+            gy + 4.0
+        );
+    }
+    for year in first..=last {
+        let _ = writeln!(
+            svg,
+            r##"<text x="{:.1}" y="{:.1}" text-anchor="middle" fill="#57606a">{year}</text>"##,
+            x(year),
+            TOP + plot_h + 20.0
+        );
+    }
+    let mut series: Vec<(String, Vec<TraceTask>, &str, f64)> =
+        vec![("all matching tasks".to_string(), all.clone(), "#57606a", 1.5)];
+    // Threads of one task are not lines; the chart shows the recurring ones.
+    let recurring = result.threads.iter().filter(|t| t.tasks.len() > 1);
+    for (i, thread) in recurring.take(COLORS.len()).enumerate() {
+        series.push((thread.label.clone(), thread.tasks.clone(), COLORS[i], 2.5));
+    }
+    for (i, (label, tasks, color, width)) in series.iter().enumerate() {
+        let points: Vec<String> = (first..=last)
+            .map(|year| format!("{:.1},{:.1}", x(year), y(count_in(tasks, year))))
+            .collect();
+        let dash = if i == 0 { r#" stroke-dasharray="5 4""# } else { "" };
+        let _ = writeln!(
+            svg,
+            r#"<polyline points="{}" fill="none" stroke="{color}" stroke-width="{width}"{dash}/>"#,
+            points.join(" ")
+        );
+        for year in first..=last {
+            let n = count_in(tasks, year);
+            if n > 0 {
+                let _ = writeln!(
+                    svg,
+                    r#"<circle cx="{:.1}" cy="{:.1}" r="3.5" fill="{color}"><title>{year}: {n}</title></circle>"#,
+                    x(year),
+                    y(n)
+                );
+            }
+        }
+        let ly = TOP + 10.0 + i as f64 * 22.0;
+        let short: String = label.chars().take(LABEL_CHARS).collect();
+        let ellipsis = if label.chars().count() > LABEL_CHARS {
+            "…"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            svg,
+            r#"<line x1="{:.1}" y1="{ly:.1}" x2="{:.1}" y2="{ly:.1}" stroke="{color}" stroke-width="{width}"{dash}/><text x="{:.1}" y="{:.1}" fill="{color}">{}{ellipsis} ({})</text>"#,
+            WIDTH - RIGHT + 16.0,
+            WIDTH - RIGHT + 36.0,
+            WIDTH - RIGHT + 42.0,
+            ly + 4.0,
+            esc(&short),
+            tasks.len()
+        );
+    }
+    svg.push_str("</svg>\n");
+    svg
+}
