@@ -24,6 +24,7 @@
 //! ```
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::{compose, decompose_canonical, is_combining_mark};
@@ -54,15 +55,16 @@ pub fn exact_into(word: &str, out: &mut String) {
     let start = out.len();
     let mut decomposed = false;
     for c in word.chars() {
-        match c {
-            'Ð' | 'ð' | 'Đ' => out.push('đ'),
-            c if is_ignorable(c) => {}
-            c if is_combining_mark(c) => {
-                decomposed = true;
-                out.push(c);
-            }
-            c if c.is_lowercase() || !c.is_alphabetic() => out.push(c),
-            c => out.extend(c.to_lowercase()),
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if let Some(letter) = latin(c) {
+            out.push(letter.lower);
+        } else if is_ignorable(c) {
+        } else if is_combining_mark(c) {
+            decomposed = true;
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
         }
     }
     if decomposed {
@@ -89,22 +91,81 @@ pub fn folded_into(word: &str, out: &mut String) {
     for c in word.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
-            continue;
+        } else if let Some(letter) = latin(c) {
+            out.push(letter.folded);
+        } else if !is_combining_mark(c) && !is_ignorable(c) {
+            let lower = c.to_lowercase().filter(|l| !is_combining_mark(*l));
+            out.extend(lower.map(fold_char));
         }
-        if is_combining_mark(c) || is_ignorable(c) {
-            continue;
+    }
+}
+
+/// A lower-case letter without its marks: `ề` → `e`, `đ` → `d`.
+fn fold_char(lower: char) -> char {
+    let mut base = None;
+    decompose_canonical(lower, |d| {
+        base.get_or_insert(d);
+    });
+    match base.unwrap_or(lower) {
+        'đ' | 'ð' => 'd',
+        c => c,
+    }
+}
+
+/// A letter of the Latin blocks Vietnamese is written in, lower-cased and folded.
+#[derive(Debug, Clone, Copy)]
+struct Letter {
+    lower: char,
+    folded: char,
+}
+
+/// Latin-1 Supplement to Latin Extended-B, and Latin Extended Additional (where the
+/// letters with two marks live: `ầ`, `ữ`, `ộ` …).
+const LATIN_BLOCKS: [(u32, u32); 2] = [(0x00C0, 0x0250), (0x1E00, 0x1F00)];
+
+/// Lower and folded forms of every letter in [`LATIN_BLOCKS`], computed once: the
+/// tokenizer's hot path is a table lookup instead of Unicode decomposition.
+fn latin(c: char) -> Option<Letter> {
+    static TABLE: LazyLock<Vec<Option<Letter>>> = LazyLock::new(|| {
+        LATIN_BLOCKS
+            .iter()
+            .flat_map(|&(from, to)| from..to)
+            .map(|code| {
+                let c = char::from_u32(code)?;
+                if !c.is_alphabetic() {
+                    return None;
+                }
+                let mut lower = c.to_lowercase();
+                let lower = match (lower.next(), lower.next()) {
+                    (Some(_), None) if matches!(c, 'Ð' | 'ð' | 'Đ') => 'đ',
+                    (Some(l), None) => l,
+                    _ => return None,
+                };
+                Some(Letter {
+                    lower,
+                    folded: fold_char(lower),
+                })
+            })
+            .collect()
+    });
+    let code = u32::from(c);
+    let mut offset = 0;
+    for (from, to) in LATIN_BLOCKS {
+        if (from..to).contains(&code) {
+            return TABLE[offset + (code - from) as usize];
         }
-        let mut base = None;
-        decompose_canonical(c, |d| {
-            base.get_or_insert(d);
-        });
-        let base = base.unwrap_or(c);
-        for lower in base.to_lowercase() {
-            out.push(match lower {
-                'đ' | 'ð' => 'd',
-                c => c,
-            });
-        }
+        offset += (to - from) as usize;
+    }
+    None
+}
+
+/// Whether a character belongs to a word: letters, digits, combining marks and the
+/// invisible characters [`is_ignorable`] drops.
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        latin(c).is_some() || c.is_alphanumeric() || is_combining_mark(c) || is_ignorable(c)
     }
 }
 
@@ -156,6 +217,9 @@ fn place_tone_mark(out: &mut String, start: usize) {
     let (Some(last), Some(before)) = (tail.next(), tail.next()) else {
         return;
     };
+    if !matches!(last, 'a' | 'e' | 'y') || before.is_ascii() {
+        return;
+    }
     let Some((base, tone)) = tone_and_base(before) else {
         return;
     };
@@ -249,6 +313,67 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(has_marks(input), want, "{input:?}");
         }
+    }
+
+    /// The plain, slow definitions the fast paths must agree with.
+    fn reference_exact(word: &str) -> String {
+        let lower: String = word
+            .chars()
+            .filter(|c| !is_ignorable(*c))
+            .map(|c| if matches!(c, 'Ð' | 'ð' | 'Đ') { 'đ' } else { c })
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+            .nfc()
+            .collect();
+        let decomposed: Vec<char> = lower.nfd().collect();
+        let Some(tone_at) = decomposed.iter().position(|c| TONE_MARKS.contains(c)) else {
+            return lower;
+        };
+        let tone = decomposed[tone_at];
+        let bare: Vec<char> = decomposed.iter().copied().filter(|c| *c != tone).collect();
+        let letters: String = bare.iter().collect::<String>().nfc().collect();
+        if !["oa", "oe", "uy"].iter().any(|c| letters.ends_with(c)) {
+            return lower;
+        }
+        let mut out = bare;
+        out.push(tone);
+        out.into_iter().collect::<String>().nfc().collect()
+    }
+
+    fn reference_folded(word: &str) -> String {
+        word.nfd()
+            .filter(|c| !is_combining_mark(*c) && !is_ignorable(*c))
+            .flat_map(char::to_lowercase)
+            .map(|c| if matches!(c, 'đ' | 'ð') { 'd' } else { c })
+            .collect()
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_definitions() {
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut words: Vec<String> = Vec::new();
+        for entry in std::fs::read_dir(corpus).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            words.extend(text.split(|c: char| !is_word_char(c)).map(str::to_string));
+        }
+        // Every letter of the Latin blocks, alone and after a consonant.
+        for code in (0x00C0..0x0250).chain(0x1E00..0x1F00) {
+            if let Some(c) = char::from_u32(code) {
+                words.push(c.to_string());
+                words.push(format!("ho{c}"));
+            }
+        }
+        words.sort();
+        words.dedup();
+        let mut checked = 0;
+        for word in &words {
+            for variant in [word.clone(), word.to_uppercase(), word.nfd().collect()] {
+                assert_eq!(exact_form(&variant), reference_exact(&variant), "{variant:?}");
+                assert_eq!(folded_form(&variant), reference_folded(&variant), "{variant:?}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 3000, "{checked}");
     }
 
     #[test]

@@ -25,7 +25,7 @@
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
-use super::normalize::{exact_into, folded_into, is_ignorable};
+use super::normalize::{exact_into, folded_into, is_word_char};
 
 /// Which form of each word the tokenizer emits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,10 +89,6 @@ impl Span {
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
         &text[self.start..self.end]
     }
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c) || is_ignorable(c)
 }
 
 /// A separator that may stand inside a document number.
