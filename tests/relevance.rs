@@ -364,3 +364,49 @@ fn relevance_table() {
     );
     assert!(failures.is_empty(), "plancite failed:\n{}", failures.join("\n"));
 }
+
+/// A definition one plan makes reaches every plan, and leaves with its plan.
+#[test]
+fn learned_abbreviations_work_across_plans() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("archive");
+    std::fs::create_dir_all(&archive).unwrap();
+    let plans = [
+        (
+            "a.txt",
+            "KẾ HOẠCH\nMục tiêu phát triển bền vững (PTBV) của tỉnh giai đoạn 2021-2025.",
+        ),
+        (
+            "b.txt",
+            "KẾ HOẠCH\nLồng ghép các mục tiêu phát triển bền vững vào kế hoạch năm.",
+        ),
+        ("c.txt", "KẾ HOẠCH\nBáo cáo kết quả thực hiện PTBV năm 2023."),
+        ("d.txt", "KẾ HOẠCH\nPhát triển kinh tế; bền vững về môi trường."),
+    ];
+    for (name, text) in plans {
+        std::fs::write(archive.join(name), text).unwrap();
+    }
+    let index = Index::open_or_create(&dir.path().join("index")).unwrap();
+    build(&index, &[archive.clone()], &BuildOptions::default(), &Silent).unwrap();
+    let files = |query: &str| -> Vec<String> {
+        let mut request = SearchRequest::new(query);
+        request.limit = 100;
+        let mut found: Vec<String> = search(&index, &request)
+            .unwrap()
+            .hits
+            .into_iter()
+            .map(|h| h.file.rsplit('/').next().unwrap().to_string())
+            .collect();
+        found.sort();
+        found
+    };
+    assert_eq!(files("PTBV"), ["a.txt", "b.txt", "c.txt"]);
+    // A defined name is one word: d has its syllables, but not side by side.
+    assert_eq!(files("phat trien ben vung"), ["a.txt", "b.txt", "c.txt"]);
+
+    std::fs::remove_file(archive.join("a.txt")).unwrap();
+    build(&index, &[archive], &BuildOptions::default(), &Silent).unwrap();
+    assert_eq!(files("PTBV"), ["c.txt"]);
+    // No longer a defined name: two words, each found somewhere in d.
+    assert_eq!(files("phát triển bền vững"), ["b.txt", "d.txt"]);
+}

@@ -1,12 +1,21 @@
 //! Full-text search: a user's query → ranked plans with snippets and facet counts.
 //!
-//! Query syntax is what people type: words are AND-ed, `"…"` marks a phrase. Each word
-//! goes through the same analyzer as the documents. A word typed without marks matches
-//! every accented form (folded field); a word typed with marks also scores its exact
-//! form, so `đường` ranks plans with `đường` above plans with only `dương`. The words of
-//! an unquoted query also count as a phrase, so plans where they stand together rank
-//! above plans where they are scattered. Filters (year, place, type, cited key) narrow
-//! the set without changing scores; facet counts are taken over the filtered set.
+//! Query syntax is what people type: words are AND-ed, `"…"` marks a phrase. The
+//! query text goes through the same analyzer as the documents ([`crate::analysis`]):
+//! NFC, one tone-mark style, lower case, then syllables grouped into words by the
+//! lexicon ([`crate::analysis::query`]). Each word must be found, as its syllables
+//! side by side (a phrase over the syllable positions; one syllable is a term), or as
+//! one of its other spellings: the abbreviation of an expansion (`bình đẳng giới` →
+//! `BĐG`) or the expansions of an abbreviation (`VSTBCPN` → `vì sự tiến bộ của phụ
+//! nữ`), from the built-in list and from the definitions the indexed plans make. So
+//! `da dang hoa` finds the plans with `đa dạng hóa` and not a plan with `đa dạng` in
+//! one place and `hóa` in another. A word typed without marks matches every accented
+//! form (folded field); typed with marks it also scores its exact form, so `đường`
+//! ranks plans with `đường` above plans with only `dương`. The words of an unquoted
+//! query also count as a phrase, so plans where they stand together rank above plans
+//! where they are apart. Quoted phrases are taken as typed (no abbreviations).
+//! Filters (year, place, type, cited key) narrow the set without changing scores;
+//! facet counts are taken over the filtered set.
 //!
 //! ```no_run
 //! use plancite::query::search::{search, SearchRequest};
@@ -276,7 +285,8 @@ fn clauses(query: &str) -> Vec<Clause> {
 }
 
 /// Abbreviations from the built-in list and from the definitions the indexed plans
-/// make (their `abbrevs` terms), read from the searcher's term dictionaries.
+/// make (their `abbrevs` terms), read from the searcher's term dictionaries: a prefix
+/// range per lookup and segment, a few per query.
 struct IndexLookup<'s> {
     searcher: &'s Searcher,
     field: Field,
@@ -304,6 +314,15 @@ impl IndexLookup<'_> {
                 continue;
             };
             while stream.advance() {
+                // A plan deleted but not yet merged away teaches nothing.
+                let live = segment.alive_bitset().is_none_or(|alive| {
+                    inverted
+                        .read_postings_from_terminfo(stream.value(), IndexRecordOption::Basic)
+                        .is_ok_and(|postings| postings.doc_freq_given_deletes(alive) > 0)
+                });
+                if !live {
+                    continue;
+                }
                 if let Some(rest) = std::str::from_utf8(stream.key())
                     .ok()
                     .and_then(|t| t.strip_prefix(prefix))
