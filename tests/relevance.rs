@@ -387,7 +387,13 @@ fn learned_abbreviations_work_across_plans() {
         std::fs::write(archive.join(name), text).unwrap();
     }
     let index = Index::open_or_create(&dir.path().join("index")).unwrap();
-    build(&index, &[archive.clone()], &BuildOptions::default(), &Silent).unwrap();
+    build(
+        &index,
+        std::slice::from_ref(&archive),
+        &BuildOptions::default(),
+        &Silent,
+    )
+    .unwrap();
     let files = |query: &str| -> Vec<String> {
         let mut request = SearchRequest::new(query);
         request.limit = 100;
