@@ -127,10 +127,29 @@ impl<'t> Splitter<'t> {
 
     /// End of the run of word characters starting at `from`.
     fn run_end(&self, from: usize) -> usize {
-        self.text[from..]
-            .char_indices()
-            .find(|(_, c)| !is_word_char(*c))
-            .map_or(self.text.len(), |(i, _)| from + i)
+        self.find_class(from, false).unwrap_or(self.text.len())
+    }
+
+    /// The first byte offset from `from` whose character is (`word`) or is not a word
+    /// character. Bytes below 0x80 are judged without decoding: most of a Vietnamese
+    /// text is ASCII letters and spaces.
+    fn find_class(&self, from: usize, word: bool) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let mut i = from;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (is_word, len) = if b < 0x80 {
+                (b.is_ascii_alphanumeric(), 1)
+            } else {
+                let c = self.text[i..].chars().next()?;
+                (is_word_char(c), c.len_utf8())
+            };
+            if is_word == word {
+                return Some(i);
+            }
+            i += len;
+        }
+        None
     }
 }
 
@@ -142,7 +161,7 @@ impl Iterator for Splitter<'_> {
             return Some(self.pending.remove(0));
         }
         let text = self.text;
-        let start = self.pos + text[self.pos..].find(is_word_char)?;
+        let start = self.find_class(self.pos, true)?;
         let mut end = self.run_end(start);
         let first = Span { start, end };
         // While a joiner is followed by another run, extend a candidate number.
