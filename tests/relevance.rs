@@ -330,7 +330,7 @@ fn relevance_table() {
     let (mut plancite_ok, mut plain_ok) = (0, 0);
     println!();
     println!(
-        "{:<3} {:<34} {:<32} {:<18} {:<16} {:<16}",
+        "{:<3} {:<32} {:<36} {:<20} {:<16} {:<16}",
         "#", "query", "typed as", "expected", "plancite", "plain tantivy"
     );
     for (i, case) in cases.iter().enumerate() {
@@ -345,7 +345,7 @@ fn relevance_table() {
             case.must.iter().map(|p| short(p)).collect::<Vec<_>>().join(" ")
         };
         println!(
-            "{:<3} {:<34} {:<32} {:<18} {:<16} {:<16}",
+            "{:<3} {:<32} {:<36} {:<20} {:<16} {:<16}",
             i + 1,
             shown(case.query),
             case.how,

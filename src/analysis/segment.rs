@@ -17,11 +17,13 @@
 //! positions ([`super::tokenizer`]); a query's multi-syllable words become phrase
 //! queries over adjacent syllables (`crate::query::search`). That finds exactly what
 //! a word-segmented index would find, for three reasons better:
-//! - Speed. Segmenting is the slow part of Vietnamese analysis: lindera over this
-//!   lexicon runs several times slower than plancite's syllable tokenizer (measured
-//!   by `cargo bench --bench analysis`, figures in README-analysis.md), and the scale
-//!   target is indexing at half of plain tantivy's throughput or better. A query is a
-//!   few words; segmenting it costs microseconds.
+//! - Speed. Segmenting is the slow part of Vietnamese analysis. On one core of the
+//!   build machine (`cargo bench --bench analysis`, README-analysis.md) plancite's
+//!   syllable tokenizer runs at about 160 MB/s, lindera over this lexicon at about
+//!   40 MB/s, syllables + lindera ([`WordTokenizer`]) at about 20 MB/s; indexing with
+//!   plancite's fields runs at about 0.7× plain tantivy, and adding a document-side
+//!   word field would bring it to about 0.25×, below the scale target of 0.5×. A
+//!   query is a few words; analysing it takes a few microseconds.
 //! - Robustness. A segmenter is sometimes wrong. If documents were segmented, a wrong
 //!   cut in a document (or a different cut of the same words in the query) would hide
 //!   the plan for good; with syllables and positions, a query word matches wherever
