@@ -142,10 +142,10 @@ impl<T> Cached<T> {
     fn get(&self, index: &Index, make: impl FnOnce(&Index) -> crate::Result<T>) -> crate::Result<Arc<T>> {
         let generation = index.searcher().generation().generation_id();
         let mut slot = self.slot.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some((cached_generation, value)) = slot.as_ref() {
-            if *cached_generation == generation {
-                return Ok(Arc::clone(value));
-            }
+        if let Some((cached_generation, value)) = slot.as_ref()
+            && *cached_generation == generation
+        {
+            return Ok(Arc::clone(value));
         }
         let value = Arc::new(make(index)?);
         *slot = Some((generation, Arc::clone(&value)));
@@ -156,7 +156,7 @@ impl<T> Cached<T> {
 /// The whole service: the page at `/`, the JSON API under `/api/`, and `/healthz`.
 pub fn router(state: AppState) -> Router {
     let timeout = state.shared.config.timeout;
-    Router::new()
+    let routes = Router::new()
         .route("/", get(handlers::page))
         .route("/healthz", get(handlers::healthz))
         .route("/api/search", get(handlers::search))
@@ -166,7 +166,14 @@ pub fn router(state: AppState) -> Router {
         .route("/api/top-cited", get(handlers::top_cited))
         .route("/api/stats", get(handlers::stats))
         .fallback(handlers::not_found)
-        .with_state(state)
+        .with_state(state);
+    layered(routes, timeout)
+}
+
+/// What wraps every route: `nosniff`, the request timeout (503), the panic catcher (500),
+/// and JSON bodies for errors that come without one.
+fn layered(routes: Router, timeout: Duration) -> Router {
+    routes
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
@@ -222,5 +229,83 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
         s.clone()
     } else {
         "(no message)".to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::body::Body;
+    use axum::http::Request;
+    use tower::ServiceExt;
+
+    async fn status_and_body(app: &Router, uri: &str) -> (StatusCode, serde_json::Value) {
+        let request = Request::get(uri).body(Body::empty()).unwrap();
+        let response = app.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .unwrap();
+        (status, serde_json::from_slice(&bytes).unwrap())
+    }
+
+    async fn boom() -> &'static str {
+        panic!("secret detail")
+    }
+
+    #[tokio::test]
+    async fn a_panic_is_500_and_a_slow_request_503_and_both_say_so_in_json() {
+        let routes = Router::new()
+            .route("/boom", get(boom))
+            .route(
+                "/slow",
+                get(|| async {
+                    tokio::time::sleep(Duration::from_secs(10)).await;
+                    "late"
+                }),
+            )
+            .route(
+                "/fine",
+                get(|| async { axum::Json(serde_json::json!({"ok": true})) }),
+            );
+        let app = layered(routes, Duration::from_millis(50));
+        let (status, body) = status_and_body(&app, "/boom").await;
+        assert_eq!(
+            (status, body["error"].as_str()),
+            (StatusCode::INTERNAL_SERVER_ERROR, Some("internal error"))
+        );
+        let (status, body) = status_and_body(&app, "/slow").await;
+        assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+        assert!(body["error"].as_str().unwrap().contains("too long"));
+        // The service is still there.
+        let (status, body) = status_and_body(&app, "/fine").await;
+        assert_eq!((status, body["ok"].as_bool()), (StatusCode::OK, Some(true)));
+    }
+
+    #[tokio::test]
+    async fn a_panic_on_the_blocking_pool_is_an_internal_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = Index::open_or_create(&dir.path().join("index")).unwrap();
+        let state = AppState::with_config(
+            Arc::new(index),
+            Config {
+                timeout: DEFAULT_TIMEOUT,
+                max_blocking: 1,
+            },
+        );
+        let err = state
+            .blocking(|_| -> Result<(), ApiError> { panic!("secret detail") })
+            .await
+            .unwrap_err();
+        assert_eq!(
+            (err.status(), err.message()),
+            (StatusCode::INTERNAL_SERVER_ERROR, "internal error")
+        );
+        // The permit came back: the next piece of work runs.
+        let plans = state
+            .blocking(|s| Ok(s.index.searcher().num_docs()))
+            .await
+            .unwrap();
+        assert_eq!(plans, 0);
     }
 }

@@ -123,12 +123,12 @@ pub fn search_request(params: &Params) -> Result<SearchRequest, ApiError> {
     if request.year.is_some() && (request.from.is_some() || request.to.is_some()) {
         return Err(ApiError::bad_request("give either year or from/to, not both"));
     }
-    if let (Some(from), Some(to)) = (request.from, request.to) {
-        if from > to {
-            return Err(ApiError::bad_request(format!(
-                "from ({from}) must not be after to ({to})"
-            )));
-        }
+    if let (Some(from), Some(to)) = (request.from, request.to)
+        && from > to
+    {
+        return Err(ApiError::bad_request(format!(
+            "from ({from}) must not be after to ({to})"
+        )));
     }
     Ok(request)
 }
