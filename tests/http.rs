@@ -1,5 +1,8 @@
 //! The HTTP API as a client meets it, through the router without a socket: every
-//! endpoint, its errors, concurrent requests, and an index updated while serving.
+//! endpoint, its errors, concurrent requests, and an index updated while serving; then
+//! the real `plancite serve` over a socket, stopped by SIGTERM.
+
+mod server;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
@@ -516,4 +519,53 @@ async fn a_commit_while_serving_becomes_visible() {
     assert_eq!(stats_after["plans"], 2, "{stats_before} -> {stats_after}");
     let (status, _) = get_json(&app, "/api/plans/b").await;
     assert_eq!(status, StatusCode::OK);
+}
+
+/// The acceptance run over a real socket: `serve` builds the index when there is none,
+/// answers, and stops cleanly on SIGTERM.
+#[cfg(unix)]
+#[test]
+fn serve_builds_answers_and_stops_on_sigterm() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = server::Server::start(&dir.path().join("index"), &[]);
+    let http = server::client();
+    let get = |path: &str| {
+        let mut response = http.get(format!("{}{path}", server.url)).call().expect("request");
+        let status = response.status().as_u16();
+        let body: Value = response.body_mut().read_json().expect("JSON");
+        (status, body)
+    };
+    let (status, found) = get("/api/search?q=binh%20dang%20gioi");
+    assert_eq!((status, found["total"].as_u64()), (200, Some(5)), "{found}");
+    assert_eq!(get("/api/search?limit=-1").0, 400);
+    assert_eq!(get("/api/plans/nope").0, 404);
+    assert_eq!(
+        get("/api/cites/2282%2FQD-TTg").1["citing"]
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
+
+    let pid = server.child.id().to_string();
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = server.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(15),
+            "serve did not stop on SIGTERM"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "{status}: {}", server.stderr());
+    std::thread::sleep(Duration::from_millis(100));
+    assert!(server.stderr().contains("shutting down"), "{}", server.stderr());
 }
