@@ -50,10 +50,6 @@ fn path_value(path: Result<Path<String>, PathRejection>, what: &str) -> Result<S
     }
 }
 
-fn to_json(value: impl Serialize) -> Result<Value, ApiError> {
-    serde_json::to_value(value).map_err(|e| ApiError::internal(format!("cannot serialise: {e}")))
-}
-
 /// `GET /`: the web page.
 pub async fn page() -> Response {
     (
@@ -117,6 +113,29 @@ pub async fn search(State(state): State<AppState>, query: QueryParams) -> Answer
     Ok(Json(answer))
 }
 
+/// One plan as `/api/plans/{id}` answers: the fields of [`crate::model::Plan`], its
+/// citations with their contexts and where they point, the plans citing it, its text.
+#[derive(Serialize)]
+pub struct PlanResponse {
+    id: String,
+    file: String,
+    number: Option<String>,
+    doc_type: Option<String>,
+    issuer: Option<String>,
+    place: Option<String>,
+    date: Option<String>,
+    year: Option<i32>,
+    title: Option<String>,
+    signer: Option<String>,
+    recipients: Vec<String>,
+    sections: Vec<crate::model::Section>,
+    /// Each citation, in order, with its sentence and the id of the cited plan when the
+    /// archive holds it.
+    citations: Vec<citations::Reference>,
+    cited_by: Vec<CitingPlan>,
+    text: String,
+}
+
 /// `GET /api/plans/{id}`: one plan with its text, its citations (each linked to the plan
 /// it names when that is in the archive) and the plans citing it. `id` may also be the
 /// plan's file name or number (`70%2FKH-UBND`).
@@ -124,19 +143,31 @@ pub async fn plan(
     State(state): State<AppState>,
     path: Result<Path<String>, PathRejection>,
     query: QueryParams,
-) -> Answer {
+) -> Answer<Json<PlanResponse>> {
     params(query)?.only(&[])?;
     let name = path_value(path, "plan id")?;
     let plan = state
         .blocking(move |s| {
             let (record, text) = reader::find_plan(&s.index, &name)?;
             let refs = citations::refs(&s.index, &record.id)?;
-            let mut value = to_json(&record.plan)?;
-            value["id"] = record.id.into();
-            value["text"] = text.into();
-            value["citations"] = to_json(refs.refs)?;
-            value["cited_by"] = to_json(refs.cited_by)?;
-            Ok(value)
+            let plan = record.plan;
+            Ok(PlanResponse {
+                id: record.id,
+                file: plan.file,
+                number: plan.number,
+                doc_type: plan.doc_type,
+                issuer: plan.issuer,
+                place: plan.place,
+                date: plan.date,
+                year: plan.year,
+                title: plan.title,
+                signer: plan.signer,
+                recipients: plan.recipients,
+                sections: plan.sections,
+                citations: refs.refs,
+                cited_by: refs.cited_by,
+                text,
+            })
         })
         .await?;
     Ok(Json(plan))
