@@ -68,13 +68,13 @@ end
 LUA
 
 echo "plancite serve at $url: $plans plans; wrk -t$THREADS -c$CONNECTIONS -d$DURATION"
-printf '\n%-52s %10s %9s %9s %9s %7s\n' "query" "req/s" "p50 ms" "p99 ms" "max ms" "errors"
+printf '\n%-64s %10s %9s %9s %9s %7s\n' "query" "req/s" "p50 ms" "p99 ms" "max ms" "errors"
 total_errors=0
 for q in $QUERIES; do
   line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$work/report.lua" \
     "$url/api/search?q=$q" | grep '^RESULT')
   read -r _ requests rps p50 p99 max errors <<<"$line"
-  printf '%-52s %10s %9s %9s %9s %7s\n' "/api/search?q=$q" "$rps" "$p50" "$p99" "$max" "$errors"
+  printf '%-64s %10s %9s %9s %9s %7s\n' "/api/search?q=$q" "$rps" "$p50" "$p99" "$max" "$errors"
   total_errors=$((total_errors + errors))
 done
 echo
