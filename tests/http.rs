@@ -548,8 +548,9 @@ fn serve_builds_answers_and_stops_on_sigterm() {
 
     let pid = server.child.id().to_string();
     assert!(
-        std::process::Command::new("kill")
-            .args(["-TERM", &pid])
+        // The shell's own `kill`: no procps needed.
+        std::process::Command::new("sh")
+            .args(["-c", &format!("kill -TERM {pid}")])
             .status()
             .unwrap()
             .success()
