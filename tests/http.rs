@@ -403,6 +403,27 @@ async fn top_cited_stats_and_health() {
 }
 
 #[tokio::test]
+async fn trace_answers_years_and_threads() {
+    let app = corpus_app();
+    let (status, body) = get_json(&app, "/api/trace?q=th%C3%A1ng%20h%C3%A0nh%20%C4%91%E1%BB%99ng").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let years: Vec<i64> = body["years"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|y| y["year"].as_i64().unwrap())
+        .collect();
+    assert_eq!(years, [2017, 2020, 2022, 2023]);
+    assert_eq!(body["threads"][0]["tasks"].as_array().unwrap().len(), 5);
+    let (status, body) = get_json(&app, "/api/trace?q=x&from=2023&to=2017").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body["error"].as_str().unwrap().contains("from"), "{body}");
+    let (status, body) = get_json(&app, "/api/trace").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body["error"].as_str().unwrap().contains("q"), "{body}");
+}
+
+#[tokio::test]
 async fn the_page_is_served_from_the_binary() {
     let app = corpus_app();
     let (status, headers, body) = get(&app, "/").await;

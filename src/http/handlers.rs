@@ -20,6 +20,7 @@ use crate::index::reader;
 use crate::query::citations::{self, CitedDocument, CitingPlan};
 use crate::query::graph::{self, Format};
 use crate::query::search::{Facets, SearchHit, search as run_search};
+use crate::query::trace::{self, TraceResult};
 
 type Answer<T = Json<Value>> = Result<T, ApiError>;
 type QueryParams = Result<Query<HashMap<String, String>>, QueryRejection>;
@@ -109,6 +110,15 @@ pub async fn search(State(state): State<AppState>, query: QueryParams) -> Answer
                 facets: result.facets,
             })
         })
+        .await?;
+    Ok(Json(answer))
+}
+
+/// `GET /api/trace?q=&from=&to=&place=`: the same JSON as `plancite trace --json`.
+pub async fn trace(State(state): State<AppState>, query: QueryParams) -> Answer<Json<TraceResult>> {
+    let request = params::trace_request(&params(query)?)?;
+    let answer = state
+        .blocking(move |s| Ok(trace::trace(&s.index, &request)?))
         .await?;
     Ok(Json(answer))
 }

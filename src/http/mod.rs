@@ -165,6 +165,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/graph", get(handlers::graph))
         .route("/api/top-cited", get(handlers::top_cited))
         .route("/api/stats", get(handlers::stats))
+        .route("/api/trace", get(handlers::trace))
         .fallback(handlers::not_found)
         .with_state(state);
     layered(routes, timeout)

@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use super::error::ApiError;
 use crate::query::search::{Level, MAX_LIMIT, MAX_QUERY_CHARS, SearchRequest};
+use crate::query::trace::TraceRequest;
 
 /// Hits per page when `limit` is not given.
 pub const DEFAULT_LIMIT: usize = 10;
@@ -104,6 +105,31 @@ fn shorten(raw: &str) -> String {
         let cut: String = raw.chars().take(MAX).collect();
         format!("{cut:?}…")
     }
+}
+
+/// The trace endpoint's parameters.
+pub const TRACE: &[&str] = &["q", "from", "to", "place"];
+
+/// The trace endpoint's parameters as a request, or a 400 that names the first bad one.
+pub fn trace_request(params: &Params) -> Result<TraceRequest, ApiError> {
+    params.only(TRACE)?;
+    let query = params
+        .text("q", MAX_QUERY_CHARS)?
+        .ok_or_else(|| ApiError::bad_request("q is required: the task to trace"))?;
+    let request = TraceRequest {
+        query,
+        from: params.year("from")?,
+        to: params.year("to")?,
+        place: params.text("place", MAX_FILTER_CHARS)?,
+    };
+    if let (Some(from), Some(to)) = (request.from, request.to)
+        && from > to
+    {
+        return Err(ApiError::bad_request(format!(
+            "from ({from}) must not be after to ({to})"
+        )));
+    }
+    Ok(request)
 }
 
 /// The search endpoint's parameters as a request, or a 400 that names the first bad one.
