@@ -114,6 +114,15 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Serve the search page and the JSON API over HTTP (building the index from DIRS,
+    /// default corpus/, when there is none yet).
+    Serve {
+        /// Address to listen on; loopback unless told otherwise.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// Folders to index first when there is no index.
+        dirs: Vec<PathBuf>,
+    },
     /// Show one plan: its metadata and text.
     Show {
         /// A plan id, file name or number (70/KH-UBND).
@@ -310,6 +319,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             ExitCode::SUCCESS
         }
+        Command::Serve { addr, dirs } => {
+            let index = open_or_build(&cli.index, dirs)?;
+            serve(index, addr)?;
+            ExitCode::SUCCESS
+        }
         Command::Show { id, json } => {
             let index = open_or_build_default(&cli.index)?;
             let (record, text) = reader::find_plan(&index, &id)?;
@@ -445,12 +459,23 @@ fn default_corpus() -> anyhow::Result<PathBuf> {
 
 /// Opens the index, first building it from the bundled corpus when there is none.
 fn open_or_build_default(path: &Path) -> anyhow::Result<Index> {
+    open_or_build(path, Vec::new())
+}
+
+/// Opens the index, first building it from `dirs` (default: the bundled corpus) when
+/// there is none.
+fn open_or_build(path: &Path, dirs: Vec<PathBuf>) -> anyhow::Result<Index> {
     if !Index::exists(path) {
-        let corpus = default_corpus()?;
+        let dirs = if dirs.is_empty() {
+            vec![default_corpus()?]
+        } else {
+            dirs
+        };
+        let names: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
         eprintln!(
             "no index at {}; building it from {} first",
             path.display(),
-            corpus.display()
+            names.join(", ")
         );
         let args = BuildArgs {
             memory_mb: plancite::index::writer::DEFAULT_MEMORY_MB,
@@ -458,7 +483,34 @@ fn open_or_build_default(path: &Path) -> anyhow::Result<Index> {
             commit_every: plancite::index::build::DEFAULT_COMMIT_EVERY,
             quiet: true,
         };
-        print_build_report(&index_dirs(path, &[corpus], &args, true)?);
+        print_build_report(&index_dirs(path, &dirs, &args, true)?);
     }
     Ok(Index::open(path)?)
+}
+
+/// `serve`: the HTTP service on `addr` until Ctrl-C or SIGTERM.
+fn serve(index: Index, addr: std::net::SocketAddr) -> anyhow::Result<()> {
+    use plancite::http::{AppState, serve};
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    let plans = index.plan_count()?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(addr)
+            .await
+            .with_context(|| format!("cannot listen on {addr}"))?;
+        let local = listener.local_addr()?;
+        if !local.ip().is_loopback() {
+            eprintln!(
+                "warning: listening on {local}: anyone who can reach this machine can read the archive"
+            );
+        }
+        eprintln!("plancite: serving {plans} plans at http://{local}/ (Ctrl-C to stop)");
+        serve(listener, AppState::new(std::sync::Arc::new(index))).await?;
+        anyhow::Ok(())
+    })?;
+    // Requests already abandoned may still be running a query; do not wait long for them.
+    runtime.shutdown_timeout(std::time::Duration::from_secs(5));
+    Ok(())
 }

@@ -1,0 +1,392 @@
+//! One function per endpoint: read parameters, run the question on the blocking pool,
+//! shape the JSON. The questions themselves are [`crate::query`]'s.
+
+use std::collections::HashMap;
+use std::path::Path as FsPath;
+use std::time::{Instant, UNIX_EPOCH};
+
+use axum::Json;
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderValue, Uri, header};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use super::error::ApiError;
+use super::params::{self, Params};
+use super::{AppState, Shared};
+use crate::index::reader;
+use crate::query::citations::{self, CitedDocument, CitingPlan};
+use crate::query::graph::{self, Format};
+use crate::query::search::{Facets, SearchHit, search as run_search};
+use crate::query::trace::{self, TraceResult};
+
+type Answer<T = Json<Value>> = Result<T, ApiError>;
+type QueryParams = Result<Query<HashMap<String, String>>, QueryRejection>;
+
+/// The page's HTML, compiled into the binary.
+const PAGE: &str = include_str!("page.html");
+/// What the page may load and run: itself and calls to this server, nothing else.
+const PAGE_CSP: &str = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; \
+     connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const TOP_CITED_DEFAULT: usize = 20;
+
+fn params(query: QueryParams) -> Result<Params, ApiError> {
+    match query {
+        Ok(Query(map)) => Ok(Params::from(map)),
+        Err(e) => Err(ApiError::bad_request(format!(
+            "the query string cannot be read: {}",
+            e.body_text()
+        ))),
+    }
+}
+
+fn path_value(path: Result<Path<String>, PathRejection>, what: &str) -> Result<String, ApiError> {
+    match path {
+        Ok(Path(value)) => Ok(value),
+        Err(_) => Err(ApiError::bad_request(format!(
+            "the {what} in the path is not valid UTF-8 once percent-decoded"
+        ))),
+    }
+}
+
+/// `GET /`: the web page.
+pub async fn page() -> Response {
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/html; charset=utf-8"),
+            ),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static(PAGE_CSP),
+            ),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+            (header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")),
+        ],
+        PAGE,
+    )
+        .into_response()
+}
+
+/// `GET /healthz`: the service is up and has an index.
+pub async fn healthz(State(state): State<AppState>) -> Json<Value> {
+    Json(json!({ "status": "ok", "plans": state.index().plan_count().ok() }))
+}
+
+/// Unknown paths.
+pub async fn not_found(uri: Uri) -> ApiError {
+    ApiError::NotFound(format!(
+        "no such page or endpoint: {}; the API is /api/search, /api/plans/ID, /api/cites/KEY, \
+         /api/graph, /api/top-cited, /api/stats",
+        uri.path()
+    ))
+}
+
+#[derive(Serialize)]
+pub struct SearchResponse {
+    query: String,
+    total: usize,
+    took_ms: f64,
+    hits: Vec<SearchHit>,
+    facets: Facets,
+}
+
+/// `GET /api/search?q=&year=&from=&to=&place=&type=&cites=&offset=&limit=`
+pub async fn search(State(state): State<AppState>, query: QueryParams) -> Answer<Json<SearchResponse>> {
+    let request = params::search_request(&params(query)?)?;
+    let answer = state
+        .blocking(move |s| {
+            let started = Instant::now();
+            let result = run_search(&s.index, &request)?;
+            let took_ms = (started.elapsed().as_secs_f64() * 1e5).round() / 100.0;
+            Ok(SearchResponse {
+                query: result.query,
+                total: result.total,
+                took_ms,
+                hits: result.hits,
+                facets: result.facets,
+            })
+        })
+        .await?;
+    Ok(Json(answer))
+}
+
+/// `GET /api/trace?q=&from=&to=&place=`: the same JSON as `plancite trace --json`.
+pub async fn trace(State(state): State<AppState>, query: QueryParams) -> Answer<Json<TraceResult>> {
+    let request = params::trace_request(&params(query)?)?;
+    let answer = state
+        .blocking(move |s| Ok(trace::trace(&s.index, &request)?))
+        .await?;
+    Ok(Json(answer))
+}
+
+/// One plan as `/api/plans/{id}` answers: the fields of [`crate::model::Plan`], its
+/// citations with their contexts and where they point, the plans citing it, its text.
+#[derive(Serialize)]
+pub struct PlanResponse {
+    id: String,
+    file: String,
+    number: Option<String>,
+    doc_type: Option<String>,
+    issuer: Option<String>,
+    place: Option<String>,
+    date: Option<String>,
+    year: Option<i32>,
+    title: Option<String>,
+    signer: Option<String>,
+    recipients: Vec<String>,
+    sections: Vec<crate::model::Section>,
+    /// Each citation, in order, with its sentence and the id of the cited plan when the
+    /// archive holds it.
+    citations: Vec<citations::Reference>,
+    cited_by: Vec<CitingPlan>,
+    text: String,
+}
+
+/// `GET /api/plans/{id}`: one plan with its text, its citations (each linked to the plan
+/// it names when that is in the archive) and the plans citing it. `id` may also be the
+/// plan's file name or number (`70%2FKH-UBND`).
+pub async fn plan(
+    State(state): State<AppState>,
+    path: Result<Path<String>, PathRejection>,
+    query: QueryParams,
+) -> Answer<Json<PlanResponse>> {
+    params(query)?.only(&[])?;
+    let name = path_value(path, "plan id")?;
+    let plan = state
+        .blocking(move |s| {
+            let (record, text) = reader::find_plan(&s.index, &name)?;
+            let refs = citations::refs(&s.index, &record.id)?;
+            let plan = record.plan;
+            Ok(PlanResponse {
+                id: record.id,
+                file: plan.file,
+                number: plan.number,
+                doc_type: plan.doc_type,
+                issuer: plan.issuer,
+                place: plan.place,
+                date: plan.date,
+                year: plan.year,
+                title: plan.title,
+                signer: plan.signer,
+                recipients: plan.recipients,
+                sections: plan.sections,
+                citations: refs.refs,
+                cited_by: refs.cited_by,
+                text,
+            })
+        })
+        .await?;
+    Ok(Json(plan))
+}
+
+#[derive(Serialize)]
+pub struct ArchivePlan {
+    id: String,
+    number: Option<String>,
+    title: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct CitesResponse {
+    /// The key in canonical form.
+    key: String,
+    /// Plans of the archive that carry this number (the cited document itself, when the
+    /// archive holds it).
+    in_archive: Vec<ArchivePlan>,
+    citing: Vec<CitingPlan>,
+}
+
+/// `GET /api/cites/{key}`: every plan citing a document, oldest first, with the
+/// sentences where it does. The key is typed any way a person would, percent-encoded
+/// (`2282%2FQD-TTg`) or not (`2282/QD-TTg`).
+pub async fn cites(
+    State(state): State<AppState>,
+    path: Result<Path<String>, PathRejection>,
+    query: QueryParams,
+) -> Answer<Json<CitesResponse>> {
+    params(query)?.only(&[])?;
+    let key = path_value(path, "key")?;
+    if key.chars().count() > params::MAX_FILTER_CHARS {
+        return Err(ApiError::bad_request(format!(
+            "key must be at most {} characters",
+            params::MAX_FILTER_CHARS
+        )));
+    }
+    let answer = state
+        .blocking(move |s| {
+            let result = citations::cites(&s.index, &key)?;
+            if result.citing.is_empty() {
+                return Err(ApiError::NotFound(format!(
+                    "no plan in the archive cites {}",
+                    result.key
+                )));
+            }
+            let in_archive = reader::records_with(&s.index, s.index.fields.number_key, &result.key)?
+                .into_iter()
+                .map(|r| ArchivePlan {
+                    id: r.id,
+                    number: r.plan.number,
+                    title: r.plan.title,
+                })
+                .collect();
+            Ok(CitesResponse {
+                key: result.key,
+                in_archive,
+                citing: result.citing,
+            })
+        })
+        .await?;
+    Ok(Json(answer))
+}
+
+/// `GET /api/graph?format=json|dot|graphml|csv`: the whole citation network.
+pub async fn graph(State(state): State<AppState>, query: QueryParams) -> Answer<Response> {
+    let params = params(query)?;
+    params.only(&["format"])?;
+    let format: Format = params.text("format", 20)?.as_deref().unwrap_or("json").parse()?;
+    let body = state
+        .blocking(move |s| {
+            let graph = s.graph.get(&s.index, graph::build)?;
+            Ok(graph::render(&graph, format))
+        })
+        .await?;
+    let content_type = match format {
+        Format::Json => "application/json",
+        Format::Dot => "text/vnd.graphviz; charset=utf-8",
+        Format::Graphml => "application/graphml+xml; charset=utf-8",
+        Format::Csv => "text/csv; charset=utf-8",
+    };
+    Ok((
+        [(header::CONTENT_TYPE, HeaderValue::from_static(content_type))],
+        body,
+    )
+        .into_response())
+}
+
+#[derive(Serialize)]
+pub struct TopCitedResponse {
+    /// How many distinct documents are cited in the whole archive.
+    cited_documents: usize,
+    documents: Vec<CitedDocument>,
+}
+
+/// `GET /api/top-cited?limit=`: cited documents by the number of plans citing them.
+pub async fn top_cited(State(state): State<AppState>, query: QueryParams) -> Answer<Json<TopCitedResponse>> {
+    let params = params(query)?;
+    params.only(&["limit"])?;
+    let limit = params.count("limit", 1, crate::query::search::MAX_LIMIT, TOP_CITED_DEFAULT)?;
+    let answer = state
+        .blocking(move |s| {
+            let all = all_cited(s)?;
+            Ok(TopCitedResponse {
+                cited_documents: all.len(),
+                documents: all.iter().take(limit).cloned().collect(),
+            })
+        })
+        .await?;
+    Ok(Json(answer))
+}
+
+fn all_cited(s: &Shared) -> crate::Result<std::sync::Arc<Vec<CitedDocument>>> {
+    s.cited
+        .get(&s.index, |index| citations::top_cited(index, usize::MAX))
+}
+
+#[derive(Serialize)]
+pub struct Stats {
+    plans: u64,
+    citations: usize,
+    cited_documents: usize,
+    segments: usize,
+    /// Bytes the index takes on disk.
+    index_bytes: u64,
+    /// When the index was last committed, RFC 3339 in UTC, and as Unix seconds.
+    last_commit: Option<String>,
+    last_commit_unix: Option<u64>,
+}
+
+/// `GET /api/stats`: size and freshness of the index.
+pub async fn stats(State(state): State<AppState>, query: QueryParams) -> Answer<Json<Stats>> {
+    params(query)?.only(&[])?;
+    let stats = state
+        .blocking(|s| {
+            let searcher = s.index.searcher();
+            let cited = all_cited(s)?;
+            let path = s.index.path();
+            let last_commit_unix = std::fs::metadata(path.join("meta.json"))
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                .map(|d| d.as_secs());
+            Ok(Stats {
+                plans: s.index.plan_count()?,
+                citations: cited.iter().map(|d| d.citations).sum(),
+                cited_documents: cited.len(),
+                segments: searcher.segment_readers().len(),
+                index_bytes: dir_size(path),
+                last_commit: last_commit_unix.map(rfc3339),
+                last_commit_unix,
+            })
+        })
+        .await?;
+    Ok(Json(stats))
+}
+
+/// Bytes of the files under `dir`; files that vanish meanwhile (a merge) count 0.
+fn dir_size(dir: &FsPath) -> u64 {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .map(|entry| match entry.metadata() {
+            Ok(m) if m.is_dir() => dir_size(&entry.path()),
+            Ok(m) => m.len(),
+            Err(_) => 0,
+        })
+        .sum()
+}
+
+/// Unix seconds as `YYYY-MM-DDTHH:MM:SSZ`.
+fn rfc3339(secs: u64) -> String {
+    let days = (secs / 86_400) as i64;
+    let rem = secs % 86_400;
+    // Howard Hinnant's civil-from-days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rfc3339_dates() {
+        let cases = [
+            (0, "1970-01-01T00:00:00Z"),
+            (951_782_400, "2000-02-29T00:00:00Z"),
+            (1_700_000_000, "2023-11-14T22:13:20Z"),
+            (4_102_444_799, "2099-12-31T23:59:59Z"),
+        ];
+        for (secs, want) in cases {
+            assert_eq!(rfc3339(secs), want, "{secs}");
+        }
+    }
+}
