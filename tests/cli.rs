@@ -358,3 +358,34 @@ fn usage_errors_exit_2() {
         assert!(!run.stderr.is_empty());
     }
 }
+
+#[test]
+fn snippets_mark_what_was_typed_not_its_look_alikes() {
+    let dir = corpus_index();
+    let run = plancite(
+        &index_path(&dir),
+        &["search", "bình đẳng giới", "--year", "2022", "--json"],
+    );
+    let result = run.json();
+    let snippets: Vec<&str> = result["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["snippet"].as_str().unwrap())
+        .collect();
+    assert!(
+        snippets.iter().any(|s| s.contains("<mark>bình đẳng giới</mark>")),
+        "{snippets:?}"
+    );
+    assert!(
+        snippets.iter().all(|s| !s.contains("<mark>Đảng</mark>")),
+        "{snippets:?}"
+    );
+    // Typed without marks, every accented form is a match.
+    let plain = plancite(
+        &index_path(&dir),
+        &["search", "binh dang gioi", "--year", "2022", "--json"],
+    )
+    .json();
+    assert!(plain["hits"][0]["snippet"].as_str().unwrap().contains("<mark>"));
+}

@@ -39,7 +39,7 @@ use tantivy::{Searcher, Term};
 
 use crate::analysis::abbrev::{self, Lookup};
 use crate::analysis::filter_key;
-use crate::analysis::normalize::normalize_text;
+use crate::analysis::normalize::{exact_form, folded_form, normalize_text};
 use crate::analysis::query::{Analysed, Syllable, Unit, analyse, syllables};
 use crate::error::{Error, Result};
 use crate::index::schema::Fields;
@@ -167,10 +167,11 @@ pub(crate) fn search_unlimited(index: &Index, request: &SearchRequest) -> Result
         .order_by_score();
     let (top_docs, total, facet_counts) = searcher.search(&query, &(top, Count, facet_collector))?;
     let snippets = snippet_generator(&searcher, index, &*text_query)?;
+    let highlighter = Highlighter::new(&request.query);
     let mut hits = Vec::with_capacity(top_docs.len());
     for (score, address) in top_docs.into_iter().take(request.limit) {
         let snippet = match &snippets {
-            Some(generator) => render_snippet(generator, &reader::text_at(index, &searcher, address)?),
+            Some(generator) => highlighter.render(generator, &reader::text_at(index, &searcher, address)?),
             None => String::new(),
         };
         hits.push(match request.level {
@@ -502,10 +503,82 @@ fn snippet_generator(
     Ok(Some(generator))
 }
 
-fn render_snippet(generator: &SnippetGenerator, text: &str) -> String {
-    let mut snippet = generator.snippet(text);
-    snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
-    snippet.to_html()
+/// Marks a word typed with marks only where the text has that exact form: `đẳng` must
+/// not light up `Đảng`, though both fold to `dang` and the folded field found them.
+#[derive(Debug, Default)]
+struct Highlighter {
+    /// (exact, folded) of each query syllable typed with marks.
+    marked: Vec<(String, String)>,
+}
+
+impl Highlighter {
+    fn new(query: &str) -> Self {
+        let marked = syllables(&normalize_text(query))
+            .into_iter()
+            .filter(|s| s.marked)
+            .map(|s| (s.exact, s.folded))
+            .collect();
+        Highlighter { marked }
+    }
+
+    fn keeps(&self, word: &str) -> bool {
+        let (exact, folded) = (exact_form(word), folded_form(word));
+        let other_form_of_marked = self.marked.iter().any(|(e, f)| *f == folded && *e != exact);
+        let exactly_marked = self.marked.iter().any(|(e, _)| *e == exact);
+        exactly_marked || !other_form_of_marked
+    }
+
+    /// The snippet as HTML: text escaped, kept matches in `<mark>`, and matches separated
+    /// only by spaces marked as one (`<mark>bình đẳng giới</mark>`).
+    fn render(&self, generator: &SnippetGenerator, text: &str) -> String {
+        let snippet = generator.snippet(text);
+        let fragment = snippet.fragment();
+        let mut marks: Vec<std::ops::Range<usize>> = Vec::new();
+        for range in snippet.highlighted() {
+            let Some(word) = fragment.get(range.clone()) else {
+                continue;
+            };
+            if !self.keeps(word) {
+                continue;
+            }
+            match marks.last_mut() {
+                Some(last)
+                    if fragment
+                        .get(last.end..range.start)
+                        .is_some_and(|gap| gap.trim().is_empty()) =>
+                {
+                    last.end = range.end;
+                }
+                _ => marks.push(range.clone()),
+            }
+        }
+        let mut html = String::with_capacity(fragment.len() + 64);
+        let mut at = 0;
+        for range in marks {
+            html.push_str(&escape_html(&fragment[at..range.start]));
+            html.push_str("<mark>");
+            html.push_str(&escape_html(&fragment[range.clone()]));
+            html.push_str("</mark>");
+            at = range.end;
+        }
+        html.push_str(&escape_html(&fragment[at..]));
+        html
+    }
+}
+
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
