@@ -225,14 +225,14 @@ pub fn refs_result(
             crate::model::Relation::Mention => "mention",
         };
         let times = if reference.times > 1 {
-            format!(" ×{}", reference.times)
+            format!("×{}", reference.times)
         } else {
             String::new()
         };
         let key = format!("{:<28}", c.key);
         writeln!(
             out,
-            "  {}{times} {relation:<8} {detail}  {}",
+            "  {} {times:<4} {relation:<8} {detail}  {}",
             style.bold(&key),
             style.dim(&where_)
         )?;
