@@ -237,11 +237,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 level: args.level.parse()?,
             };
             let result = search(&index, &request)?;
-            if args.json {
-                output::json_line(&mut out, &result)?;
-            } else {
-                output::search_result(&mut out, &result, request.offset, style)?;
-            }
+            emit(&mut out, args.json, &result, |out, v| {
+                output::search_result(out, v, request.offset, style)
+            })?;
             ExitCode::SUCCESS
         }
         Command::Cites { key, ids: true, .. } => {
@@ -259,21 +257,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => {
             let index = open_or_build_default(&cli.index)?;
             let result = citations::cites(&index, &key)?;
-            if json {
-                output::json_line(&mut out, &result)?;
-            } else {
-                output::cites_result(&mut out, &result, style)?;
-            }
+            emit(&mut out, json, &result, |out, v| {
+                output::cites_result(out, v, style)
+            })?;
             ExitCode::SUCCESS
         }
         Command::Refs { id, json } => {
             let index = open_or_build_default(&cli.index)?;
             let result = citations::refs(&index, &id)?;
-            if json {
-                output::json_line(&mut out, &result)?;
-            } else {
-                output::refs_result(&mut out, &result, style)?;
-            }
+            emit(&mut out, json, &result, |out, v| {
+                output::refs_result(out, v, style)
+            })?;
             ExitCode::SUCCESS
         }
         Command::Graph { format, out: file } => {
@@ -290,11 +284,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::TopCited { limit, json } => {
             let index = open_or_build_default(&cli.index)?;
             let documents = citations::top_cited(&index, limit)?;
-            if json {
-                output::json_line(&mut out, &documents)?;
-            } else {
-                output::top_cited(&mut out, &documents, style)?;
-            }
+            emit(&mut out, json, &documents, |out, v| {
+                output::top_cited(out, v, style)
+            })?;
             ExitCode::SUCCESS
         }
         Command::Trace {
@@ -317,21 +309,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 std::fs::write(&file, trace::render_svg(&result, from, to))
                     .with_context(|| format!("cannot write {}", file.display()))?;
             }
-            if json {
-                output::json_line(&mut out, &result)?;
-            } else {
-                output::trace_result(&mut out, &result, style)?;
-            }
+            emit(&mut out, json, &result, |out, v| {
+                output::trace_result(out, v, style)
+            })?;
             ExitCode::SUCCESS
         }
         Command::Diff { task_a, task_b, json } => {
             let index = open_or_build_default(&cli.index)?;
             let result = diff::diff_tasks(&index, &task_a, &task_b)?;
-            if json {
-                output::json_line(&mut out, &result)?;
-            } else {
-                output::task_diff(&mut out, &result, style)?;
-            }
+            emit(&mut out, json, &result, |out, v| output::task_diff(out, v, style))?;
             ExitCode::SUCCESS
         }
         Command::Serve { addr, dirs } => {
@@ -356,6 +342,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     };
     out.flush()?;
     Ok(code)
+}
+
+/// Prints a result as one JSON line, or for people with `human`.
+fn emit<W: Write, T: serde::Serialize>(
+    out: &mut W,
+    json: bool,
+    value: &T,
+    human: impl FnOnce(&mut W, &T) -> io::Result<()>,
+) -> io::Result<()> {
+    if json {
+        output::json_line(out, value)
+    } else {
+        human(out, value)
+    }
 }
 
 /// `extract`: understand each file and print it; a bad file is reported on stderr and

@@ -62,13 +62,8 @@ pub fn cites_page(
     offset: usize,
     limit: Option<usize>,
 ) -> Result<CitesResult> {
-    let key = crate::cite::parse_key(key_input)
-        .ok_or_else(|| Error::BadInput(format!("{key_input:?} is not a document number or law name")))?;
+    let (key, query) = citing_query(index, key_input)?;
     let searcher = index.searcher();
-    let query = TermQuery::new(
-        Term::from_field_text(index.fields.cites, &key),
-        IndexRecordOption::Basic,
-    );
     let total = searcher.search(&query, &Count)?;
     let wanted = limit.unwrap_or(total).min(total.saturating_sub(offset));
     let mut citing = Vec::with_capacity(wanted);
@@ -83,16 +78,22 @@ pub fn cites_page(
     Ok(CitesResult { key, total, citing })
 }
 
-/// The ids of every plan citing `key_input`, oldest first — the question `grep -l`
-/// answers over files — read from fast fields only, never the document store.
-pub fn citing_ids(index: &Index, key_input: &str) -> Result<(String, Vec<String>)> {
+/// The canonical key of `key_input` and the query for the plans citing it.
+fn citing_query(index: &Index, key_input: &str) -> Result<(String, TermQuery)> {
     let key = crate::cite::parse_key(key_input)
         .ok_or_else(|| Error::BadInput(format!("{key_input:?} is not a document number or law name")))?;
-    let searcher = index.searcher();
     let query = TermQuery::new(
         Term::from_field_text(index.fields.cites, &key),
         IndexRecordOption::Basic,
     );
+    Ok((key, query))
+}
+
+/// The ids of every plan citing `key_input`, oldest first — the question `grep -l`
+/// answers over files — read from fast fields only, never the document store.
+pub fn citing_ids(index: &Index, key_input: &str) -> Result<(String, Vec<String>)> {
+    let (key, query) = citing_query(index, key_input)?;
+    let searcher = index.searcher();
     let addresses = searcher.search(&query, &tantivy::collector::DocSetCollector)?;
     let mut dated: Vec<(i64, String)> = Vec::with_capacity(addresses.len());
     let mut by_segment: HashMap<u32, Vec<u32>> = HashMap::new();
