@@ -1,0 +1,190 @@
+//! `.docx`: the text of a WordprocessingML document — body paragraphs in order, each
+//! table cell's paragraphs as lines (a plan's header is usually a two-column table), and
+//! footnotes and endnotes after the body. Page headers and footers (separate parts) are
+//! not read, nor is tracked-deleted text (`w:del`), field codes, or the fallback copy of
+//! text boxes. Runs set in a legacy Vietnamese font (`.VnTime…`: TCVN3; `VNI-…`: VNI)
+//! are converted to Unicode; a font ending in `H` (`.VnTimeH`) draws capitals.
+//!
+//! It does not read `.doc` (old binary Word), images or styles beyond the default font.
+
+use std::io::{Cursor, Read};
+
+use quick_xml::Reader;
+use quick_xml::events::{BytesStart, Event};
+
+use super::legacy::{self, Legacy};
+use crate::error::SkipReason;
+
+/// The text of a `.docx` and its encoding (`utf-8`, or the legacy encoding of its runs).
+pub fn text(bytes: &[u8]) -> Result<(String, &'static str), SkipReason> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+        SkipReason::new(format!(
+            "damaged .docx (not a readable zip archive: {e}); open it in Word and save it again"
+        ))
+    })?;
+    let part = |zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str| -> Result<Option<String>, SkipReason> {
+        let mut file = match zip.by_name(name) {
+            Ok(file) => file,
+            Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+            Err(e) => {
+                return Err(SkipReason::new(format!(
+                    "damaged .docx ({name}: {e}); save it again"
+                )));
+            }
+        };
+        let mut xml = String::new();
+        file.read_to_string(&mut xml)
+            .map_err(|e| SkipReason::new(format!("damaged .docx ({name}: {e}); save it again")))?;
+        Ok(Some(xml))
+    };
+    let document = part(&mut zip, "word/document.xml")?
+        .ok_or_else(|| SkipReason::new("not a Word document (no word/document.xml in the .docx)"))?;
+    let default_font = part(&mut zip, "word/styles.xml")?
+        .as_deref()
+        .and_then(default_font)
+        .unwrap_or_default();
+    let mut out = Extracted::default();
+    body_text(&document, &default_font, &mut out)?;
+    for notes in ["word/footnotes.xml", "word/endnotes.xml"] {
+        if let Some(xml) = part(&mut zip, notes)? {
+            body_text(&xml, &default_font, &mut out)?;
+        }
+    }
+    Ok((out.text, out.legacy.map_or("utf-8", Legacy::name)))
+}
+
+#[derive(Default)]
+struct Extracted {
+    text: String,
+    legacy: Option<Legacy>,
+}
+
+/// The legacy encoding a font name implies, and whether it draws capitals.
+pub fn legacy_font(font: &str) -> Option<(Legacy, bool)> {
+    let lower = font.trim().to_ascii_lowercase();
+    let capitals = lower.len() > 4 && lower.ends_with('h');
+    if lower.starts_with(".vn") {
+        Some((Legacy::Tcvn3, capitals))
+    } else if lower.starts_with("vni-") || lower.starts_with("vni ") {
+        Some((Legacy::Vni, capitals))
+    } else {
+        None
+    }
+}
+
+fn attr(e: &BytesStart, name: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == name)
+        .and_then(|a| {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .ok()
+                .map(|v| v.into_owned())
+        })
+}
+
+fn xml_error(e: impl std::fmt::Display) -> SkipReason {
+    SkipReason::new(format!(
+        "damaged .docx (bad XML: {e}); open it in Word and save it again"
+    ))
+}
+
+/// The document's default run font (`w:docDefaults`), if it names one.
+fn default_font(styles: &str) -> Option<String> {
+    let mut reader = Reader::from_str(styles);
+    let mut in_defaults = false;
+    loop {
+        match reader.read_event().ok()? {
+            Event::Start(e) if e.name().as_ref() == "w:docDefaults" => in_defaults = true,
+            Event::End(e) if e.name().as_ref() == "w:docDefaults" => return None,
+            Event::Start(e) | Event::Empty(e) if in_defaults && e.name().as_ref() == "w:rFonts" => {
+                return attr(&e, "w:ascii").or_else(|| attr(&e, "w:hAnsi"));
+            }
+            Event::Eof => return None,
+            _ => {}
+        }
+    }
+}
+
+/// Appends the text of a document, footnotes or endnotes part.
+fn body_text(xml: &str, default_font: &str, out: &mut Extracted) -> Result<(), SkipReason> {
+    let mut reader = Reader::from_str(xml);
+    // Depth inside elements whose text is not the document's: deletions, field codes,
+    // text-box fallbacks, separator footnotes.
+    let mut hidden = 0usize;
+    let mut in_text = false;
+    let mut run_font: Option<String> = None;
+    let mut run_text = String::new();
+    let flush = |run_text: &mut String, font: &Option<String>, out: &mut Extracted| {
+        if run_text.is_empty() {
+            return;
+        }
+        match legacy_font(font.as_deref().unwrap_or(default_font)) {
+            Some((enc, capitals)) => {
+                let decoded = legacy::decode_chars(enc, run_text);
+                out.text
+                    .push_str(&if capitals { decoded.to_uppercase() } else { decoded });
+                out.legacy.get_or_insert(enc);
+            }
+            None => out.text.push_str(run_text),
+        }
+        run_text.clear();
+    };
+    loop {
+        let event = reader.read_event().map_err(xml_error)?;
+        match event {
+            Event::Start(e) => match e.name().as_ref() {
+                "w:del" | "w:instrText" | "w:delText" | "mc:Fallback" => hidden += 1,
+                "w:footnote" | "w:endnote" if attr(&e, "w:type").is_some_and(|t| t != "normal") => {
+                    hidden += 1
+                }
+                "w:r" => {
+                    flush(&mut run_text, &run_font, out);
+                    run_font = None;
+                }
+                "w:t" => in_text = true,
+                "w:rFonts" => run_font = attr(&e, "w:ascii").or_else(|| attr(&e, "w:hAnsi")),
+                _ => {}
+            },
+            Event::Empty(e) if hidden == 0 => match e.name().as_ref() {
+                "w:rFonts" => run_font = attr(&e, "w:ascii").or_else(|| attr(&e, "w:hAnsi")),
+                "w:tab" => run_text.push('\t'),
+                "w:br" | "w:cr" => run_text.push('\n'),
+                "w:p" => out.text.push('\n'),
+                _ => {}
+            },
+            Event::Text(t) if in_text && hidden == 0 => {
+                run_text.push_str(&t.xml10_content());
+            }
+            Event::GeneralRef(r) if in_text && hidden == 0 => {
+                let c = match r.as_ref() {
+                    "amp" => Some('&'),
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    "quot" => Some('"'),
+                    "apos" => Some('\''),
+                    _ => r.resolve_char_ref().ok().flatten(),
+                };
+                run_text.extend(c);
+            }
+            Event::End(e) => match e.name().as_ref() {
+                "w:del" | "w:instrText" | "w:delText" | "mc:Fallback" => hidden = hidden.saturating_sub(1),
+                "w:footnote" | "w:endnote" if hidden > 0 => hidden -= 1,
+                "w:t" => in_text = false,
+                "w:r" => {
+                    flush(&mut run_text, &run_font, out);
+                    run_font = None;
+                }
+                "w:p" if hidden == 0 => {
+                    flush(&mut run_text, &run_font, out);
+                    out.text.push('\n');
+                }
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    flush(&mut run_text, &run_font, out);
+    Ok(())
+}

@@ -1,0 +1,158 @@
+//! Document formats: turn a file's bytes into plain text, whatever it was saved as —
+//! UTF-8/UTF-16 or legacy-encoded `.txt`/`.md` ([`legacy`]), `.docx` ([`docx`]), `.pdf`
+//! with a text layer ([`pdf`]) and `.html` ([`html`]) — and say which format and encoding
+//! it was. Files it cannot read (`.doc`, scans, damaged containers) are a [`SkipReason`]
+//! that tells the user what to do.
+//!
+//! The format is sniffed from the first bytes (zip, `%PDF`, OLE) before the extension is
+//! believed. The text handed on is NFC with `\n` line ends, ready for cleaning; this module
+//! does not clean or understand it.
+
+pub mod docx;
+pub mod html;
+pub mod legacy;
+pub mod pdf;
+
+use std::path::Path;
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::read;
+use crate::error::SkipReason;
+
+/// The extensions a folder walk picks up (`.doc` too, so it is reported, not ignored).
+pub const WALKED_EXTENSIONS: &[&str] = &["txt", "md", "docx", "pdf", "html", "htm", "doc"];
+
+/// The format a document was read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Txt,
+    Md,
+    Docx,
+    Pdf,
+    Html,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Txt => "txt",
+            Format::Md => "md",
+            Format::Docx => "docx",
+            Format::Pdf => "pdf",
+            Format::Html => "html",
+        }
+    }
+}
+
+/// A document's text and where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// NFC text with `\n` line ends.
+    pub text: String,
+    pub format: Format,
+    /// `utf-8`, `utf-16le`, `utf-16be`, `windows-1258`, `tcvn3`, `vni`; `unicode` for
+    /// a PDF's text layer.
+    pub encoding: &'static str,
+}
+
+const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// Formats plancite recognises but cannot read, with what the user should do.
+const UNSUPPORTED: &[(&str, &str)] = &[
+    ("doc", "old binary Word .doc is not supported; save it as .docx"),
+    (
+        "xls",
+        "Excel .xls is not supported; save the text as .docx or .txt",
+    ),
+    (
+        "xlsx",
+        "Excel .xlsx is not supported; save the text as .docx or .txt",
+    ),
+    (
+        "ppt",
+        "PowerPoint is not supported; save the text as .docx or .pdf",
+    ),
+    (
+        "pptx",
+        "PowerPoint is not supported; save the text as .docx or .pdf",
+    ),
+    ("odt", "OpenDocument .odt is not supported; save it as .docx"),
+    ("rtf", "RTF is not supported; save it as .docx"),
+    ("jpg", "an image, not a text document (OCR it to .docx or .txt)"),
+    ("jpeg", "an image, not a text document (OCR it to .docx or .txt)"),
+    ("png", "an image, not a text document (OCR it to .docx or .txt)"),
+    ("tif", "an image, not a text document (OCR it to .docx or .txt)"),
+    ("tiff", "an image, not a text document (OCR it to .docx or .txt)"),
+];
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+}
+
+/// Reads a document's bytes as the format its content (then its name) says.
+pub fn read_document(path: &Path, bytes: &[u8]) -> Result<Document, SkipReason> {
+    let ext = extension(path);
+    let (text, format, encoding) = if bytes.starts_with(b"%PDF-") || ext == "pdf" {
+        (pdf::text(bytes)?, Format::Pdf, "unicode")
+    } else if bytes.starts_with(OLE_MAGIC) {
+        let reason = UNSUPPORTED.iter().find(|u| u.0 == ext).map_or(
+            "an old binary Office file (.doc/.xls), not supported; save it as .docx",
+            |u| u.1,
+        );
+        return Err(SkipReason::new(reason));
+    } else if let Some((_, reason)) = UNSUPPORTED.iter().find(|u| u.0 == ext) {
+        return Err(SkipReason::new(*reason));
+    } else if ext == "docx" || bytes.starts_with(b"PK\x03\x04") {
+        let (text, encoding) = docx::text(bytes)?;
+        (text, Format::Docx, encoding)
+    } else if ext == "html" || ext == "htm" {
+        let (text, encoding) = html::text(bytes)?;
+        (text, Format::Html, encoding)
+    } else {
+        let (text, encoding) = decode_text(bytes)?;
+        let format = if ext == "md" { Format::Md } else { Format::Txt };
+        return Ok(Document {
+            text,
+            format,
+            encoding,
+        });
+    };
+    Ok(Document {
+        text: finish(&text)?,
+        format,
+        encoding,
+    })
+}
+
+/// Plain text bytes: UTF-8 or UTF-16 as [`read::decode`] reads them, else a legacy
+/// Vietnamese encoding if one is detected.
+pub fn decode_text(bytes: &[u8]) -> Result<(String, &'static str), SkipReason> {
+    let encoding = if bytes.starts_with(&[0xFF, 0xFE]) {
+        "utf-16le"
+    } else if bytes.starts_with(&[0xFE, 0xFF]) {
+        "utf-16be"
+    } else {
+        "utf-8"
+    };
+    match read::decode(bytes) {
+        Ok(text) => Ok((text, encoding)),
+        Err(reason) if encoding == "utf-8" && !bytes.contains(&0) => match legacy::detect(bytes) {
+            Some((legacy, text)) => Ok((finish(&text)?, legacy.name())),
+            None => Err(reason),
+        },
+        Err(reason) => Err(reason),
+    }
+}
+
+/// `\n` line ends, NFC, and not empty.
+fn finish(text: &str) -> Result<String, SkipReason> {
+    let text: String = text.replace("\r\n", "\n").replace('\r', "\n").nfc().collect();
+    if text.trim().is_empty() {
+        return Err(SkipReason::new("empty document (no text)"));
+    }
+    Ok(text)
+}
