@@ -188,3 +188,53 @@ fn body_text(xml: &str, default_font: &str, out: &mut Extracted) -> Result<(), S
     flush(&mut run_text, &run_font, out);
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn legacy_fonts() {
+        let cases = [
+            (".VnTime", Some((Legacy::Tcvn3, false))),
+            (".VnTimeH", Some((Legacy::Tcvn3, true))),
+            (".VnArial", Some((Legacy::Tcvn3, false))),
+            ("VNI-Times", Some((Legacy::Vni, false))),
+            ("Times New Roman", None),
+            ("", None),
+        ];
+        for (font, want) in cases {
+            assert_eq!(legacy_font(font), want, "{font}");
+        }
+    }
+
+    #[test]
+    fn body_text_keeps_cells_and_drops_deletions() {
+        let w = r#"xmlns:w="w""#;
+        let cases = [
+            (
+                format!(
+                    r#"<w:document {w}><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>UBND</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>CỘNG HÒA</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>"#
+                ),
+                "UBND\nCỘNG HÒA\n",
+            ),
+            (
+                format!(
+                    r#"<w:document {w}><w:p><w:r><w:t>a</w:t></w:r><w:del><w:r><w:delText>x</w:delText></w:r></w:del><w:ins><w:r><w:t xml:space="preserve"> b&amp;c</w:t></w:r></w:ins></w:p></w:document>"#
+                ),
+                "a b&c\n",
+            ),
+            (
+                format!(
+                    r#"<w:document {w}><w:p><w:r><w:rPr><w:rFonts w:ascii=".VnTime"/></w:rPr><w:t>H&#181; N&#233;i</w:t></w:r><w:r><w:t> ok</w:t></w:r></w:p></w:document>"#
+                ),
+                "Hà Nội ok\n",
+            ),
+        ];
+        for (xml, want) in cases {
+            let mut out = Extracted::default();
+            body_text(&xml, "", &mut out).unwrap();
+            assert_eq!(out.text, want);
+        }
+    }
+}

@@ -140,3 +140,42 @@ fn walk(element: ElementRef, pre: bool, out: &mut String) {
         out.push('\n');
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_text() {
+        let cases: &[(&str, &[u8], &str)] = &[
+            (
+                "blocks are lines",
+                "<html><body><h1>KẾ HOẠCH</h1><p>Số:\n  70/KH-UBND</p><div>a<br>b</div></body></html>"
+                    .as_bytes(),
+                "KẾ HOẠCH\nSố: 70/KH-UBND\na\nb",
+            ),
+            (
+                "scripts, styles and navigation left out",
+                b"<head><style>p{}</style><script>x()</script></head><body><nav>Menu</nav>\
+                  <ul role=\"navigation\"><li>Trang</li></ul><p>Text</p><noscript>no</noscript></body>",
+                "Text",
+            ),
+            (
+                "table cells as lines",
+                b"<table><tr><td>A</td><td>B</td></tr></table>",
+                "A\nB",
+            ),
+            ("entities", b"<p>Ngh&#7883; &amp; &lt;x&gt;</p>", "Nghị & <x>"),
+            (
+                "declared Windows-1258",
+                b"<meta charset=\"windows-1258\"><p>Ha\xd2i Pho\xccng</p>",
+                "Hải Phòng",
+            ),
+        ];
+        for (name, html, want) in cases {
+            let (text, _) = text(html).unwrap();
+            let text: String = unicode_normalization::UnicodeNormalization::nfc(text.trim()).collect();
+            assert_eq!(text, *want, "{name}");
+        }
+    }
+}

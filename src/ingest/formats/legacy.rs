@@ -363,17 +363,31 @@ pub fn detect(bytes: &[u8]) -> Option<(Legacy, String)> {
     if std::str::from_utf8(bytes).is_ok() {
         return None;
     }
+    // The candidates are scored on the first part of the text only: enough to tell them
+    // apart, and a long file costs one full decoding instead of three.
+    let sample = &bytes[..bytes.len().min(DETECTION_SAMPLE_BYTES)];
+    let sample_end = sample
+        .iter()
+        .rposition(|&b| b.is_ascii_whitespace())
+        .map_or(sample.len(), |i| i + 1);
+    let sample = if bytes.len() > sample.len() {
+        &sample[..sample_end]
+    } else {
+        sample
+    };
     [Legacy::Windows1258, Legacy::Tcvn3, Legacy::Vni]
         .into_iter()
         .map(|enc| {
-            let text = decode(enc, bytes);
-            let (good, total) = score(&text);
-            (enc, text, good, total)
+            let (good, total) = score(&decode(enc, sample));
+            (enc, good, total)
         })
-        .filter(|(_, _, good, total)| *good >= MIN_SYLLABLES && *good as f64 >= MIN_SHARE * *total as f64)
-        .max_by_key(|(_, _, good, _)| *good)
-        .map(|(enc, text, _, _)| (enc, text))
+        .filter(|(_, good, total)| *good >= MIN_SYLLABLES && *good as f64 >= MIN_SHARE * *total as f64)
+        .max_by_key(|(_, good, _)| *good)
+        .map(|(enc, _, _)| (enc, decode(enc, bytes)))
 }
+
+/// How much of a file detection looks at.
+pub const DETECTION_SAMPLE_BYTES: usize = 16 * 1024;
 
 fn tcvn3_byte(c: char) -> Option<u8> {
     let lower = c.to_lowercase().next().unwrap_or(c);
