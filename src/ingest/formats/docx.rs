@@ -7,6 +7,7 @@
 //!
 //! It does not read `.doc` (old binary Word), images or styles beyond the default font.
 
+use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
 use quick_xml::Reader;
@@ -39,15 +40,15 @@ pub fn text(bytes: &[u8]) -> Result<(String, &'static str), SkipReason> {
     };
     let document = part(&mut zip, "word/document.xml")?
         .ok_or_else(|| SkipReason::new("not a Word document (no word/document.xml in the .docx)"))?;
-    let default_font = part(&mut zip, "word/styles.xml")?
+    let fonts = part(&mut zip, "word/styles.xml")?
         .as_deref()
-        .and_then(default_font)
+        .map(Fonts::from_styles)
         .unwrap_or_default();
     let mut out = Extracted::default();
-    body_text(&document, &default_font, &mut out)?;
+    body_text(&document, &fonts, &mut out)?;
     for notes in ["word/footnotes.xml", "word/endnotes.xml"] {
         if let Some(xml) = part(&mut zip, notes)? {
-            body_text(&xml, &default_font, &mut out)?;
+            body_text(&xml, &fonts, &mut out)?;
         }
     }
     Ok((out.text, out.legacy.map_or("utf-8", Legacy::name)))
@@ -59,14 +60,15 @@ struct Extracted {
     legacy: Option<Legacy>,
 }
 
-/// The legacy encoding a font name implies, and whether it draws capitals.
+/// The legacy encoding a font name implies, and whether it draws capitals (the TCVN3
+/// `…H` fonts: `.VnTimeH`, `.VnArialH`).
 pub fn legacy_font(font: &str) -> Option<(Legacy, bool)> {
     let lower = font.trim().to_ascii_lowercase();
     let capitals = lower.len() > 4 && lower.ends_with('h');
     if lower.starts_with(".vn") {
         Some((Legacy::Tcvn3, capitals))
     } else if lower.starts_with("vni-") || lower.starts_with("vni ") {
-        Some((Legacy::Vni, capitals))
+        Some((Legacy::Vni, false))
     } else {
         None
     }
@@ -89,47 +91,91 @@ fn xml_error(e: impl std::fmt::Display) -> SkipReason {
     ))
 }
 
-/// The document's default run font (`w:docDefaults`), if it names one.
-fn default_font(styles: &str) -> Option<String> {
-    let mut reader = Reader::from_str(styles);
-    let mut in_defaults = false;
-    loop {
-        match reader.read_event().ok()? {
-            Event::Start(e) if e.name().as_ref() == "w:docDefaults" => in_defaults = true,
-            Event::End(e) if e.name().as_ref() == "w:docDefaults" => return None,
-            Event::Start(e) | Event::Empty(e) if in_defaults && e.name().as_ref() == "w:rFonts" => {
-                return attr(&e, "w:ascii").or_else(|| attr(&e, "w:hAnsi"));
+/// The fonts `styles.xml` sets: the document default (`w:docDefaults`) and each style's
+/// own or inherited (`w:basedOn`) font.
+#[derive(Debug, Default)]
+struct Fonts {
+    default: String,
+    styles: HashMap<String, String>,
+}
+
+impl Fonts {
+    fn from_styles(styles: &str) -> Fonts {
+        let mut reader = Reader::from_str(styles);
+        let mut fonts = Fonts::default();
+        let mut based_on: HashMap<String, String> = HashMap::new();
+        let (mut in_defaults, mut style): (bool, Option<String>) = (false, None);
+        while let Ok(event) = reader.read_event() {
+            match event {
+                Event::Start(e) if e.name().as_ref() == "w:docDefaults" => in_defaults = true,
+                Event::End(e) if e.name().as_ref() == "w:docDefaults" => in_defaults = false,
+                Event::Start(e) if e.name().as_ref() == "w:style" => style = attr(&e, "w:styleId"),
+                Event::End(e) if e.name().as_ref() == "w:style" => style = None,
+                Event::Start(e) | Event::Empty(e) => match (e.name().as_ref(), &style) {
+                    ("w:rFonts", Some(id)) => {
+                        fonts.styles.extend(font_of(&e).map(|f| (id.clone(), f)));
+                    }
+                    ("w:rFonts", None) if in_defaults => fonts.default = font_of(&e).unwrap_or_default(),
+                    ("w:basedOn", Some(id)) => {
+                        based_on.extend(attr(&e, "w:val").map(|v| (id.clone(), v)));
+                    }
+                    _ => {}
+                },
+                Event::Eof => break,
+                _ => {}
             }
-            Event::Eof => return None,
-            _ => {}
         }
+        // A style without a font of its own takes its base style's (a few levels at most).
+        for _ in 0..8 {
+            for (id, base) in &based_on {
+                if !fonts.styles.contains_key(id)
+                    && let Some(font) = fonts.styles.get(base).cloned()
+                {
+                    fonts.styles.insert(id.clone(), font);
+                }
+            }
+        }
+        fonts
+    }
+
+    fn style(&self, id: Option<&String>) -> Option<String> {
+        id.and_then(|id| self.styles.get(id)).cloned()
     }
 }
 
+fn font_of(e: &BytesStart) -> Option<String> {
+    attr(e, "w:ascii").or_else(|| attr(e, "w:hAnsi"))
+}
+
 /// Appends the text of a document, footnotes or endnotes part.
-fn body_text(xml: &str, default_font: &str, out: &mut Extracted) -> Result<(), SkipReason> {
+fn body_text(xml: &str, fonts: &Fonts, out: &mut Extracted) -> Result<(), SkipReason> {
     let mut reader = Reader::from_str(xml);
     // Depth inside elements whose text is not the document's: deletions, field codes,
     // text-box fallbacks, separator footnotes.
     let mut hidden = 0usize;
     let mut in_text = false;
+    // A run's font: its own, else its character style's, else its paragraph style's,
+    // else the document default.
     let mut run_font: Option<String> = None;
+    let mut para_font: Option<String> = None;
     let mut run_text = String::new();
-    let flush = |run_text: &mut String, font: &Option<String>, out: &mut Extracted| {
-        if run_text.is_empty() {
-            return;
-        }
-        match legacy_font(font.as_deref().unwrap_or(default_font)) {
-            Some((enc, capitals)) => {
-                let decoded = legacy::decode_chars(enc, run_text);
-                out.text
-                    .push_str(&if capitals { decoded.to_uppercase() } else { decoded });
-                out.legacy.get_or_insert(enc);
+    let flush =
+        |run_text: &mut String, font: &Option<String>, para_font: &Option<String>, out: &mut Extracted| {
+            if run_text.is_empty() {
+                return;
             }
-            None => out.text.push_str(run_text),
-        }
-        run_text.clear();
-    };
+            let font = font.as_deref().or(para_font.as_deref()).unwrap_or(&fonts.default);
+            match legacy_font(font) {
+                Some((enc, capitals)) => {
+                    let decoded = legacy::decode_chars(enc, run_text);
+                    out.text
+                        .push_str(&if capitals { decoded.to_uppercase() } else { decoded });
+                    out.legacy.get_or_insert(enc);
+                }
+                None => out.text.push_str(run_text),
+            }
+            run_text.clear();
+        };
     loop {
         let event = reader.read_event().map_err(xml_error)?;
         match event {
@@ -139,15 +185,18 @@ fn body_text(xml: &str, default_font: &str, out: &mut Extracted) -> Result<(), S
                     hidden += 1
                 }
                 "w:r" => {
-                    flush(&mut run_text, &run_font, out);
+                    flush(&mut run_text, &run_font, &para_font, out);
                     run_font = None;
                 }
                 "w:t" => in_text = true,
-                "w:rFonts" => run_font = attr(&e, "w:ascii").or_else(|| attr(&e, "w:hAnsi")),
+                "w:rFonts" => run_font = font_of(&e),
+                "w:p" => para_font = None,
                 _ => {}
             },
             Event::Empty(e) if hidden == 0 => match e.name().as_ref() {
-                "w:rFonts" => run_font = attr(&e, "w:ascii").or_else(|| attr(&e, "w:hAnsi")),
+                "w:rFonts" => run_font = font_of(&e).or(run_font.take()),
+                "w:rStyle" => run_font = run_font.take().or(fonts.style(attr(&e, "w:val").as_ref())),
+                "w:pStyle" => para_font = fonts.style(attr(&e, "w:val").as_ref()),
                 "w:tab" => run_text.push('\t'),
                 "w:br" | "w:cr" => run_text.push('\n'),
                 "w:p" => out.text.push('\n'),
@@ -172,11 +221,11 @@ fn body_text(xml: &str, default_font: &str, out: &mut Extracted) -> Result<(), S
                 "w:footnote" | "w:endnote" if hidden > 0 => hidden -= 1,
                 "w:t" => in_text = false,
                 "w:r" => {
-                    flush(&mut run_text, &run_font, out);
+                    flush(&mut run_text, &run_font, &para_font, out);
                     run_font = None;
                 }
                 "w:p" if hidden == 0 => {
-                    flush(&mut run_text, &run_font, out);
+                    flush(&mut run_text, &run_font, &para_font, out);
                     out.text.push('\n');
                 }
                 _ => {}
@@ -185,13 +234,47 @@ fn body_text(xml: &str, default_font: &str, out: &mut Extracted) -> Result<(), S
             _ => {}
         }
     }
-    flush(&mut run_text, &run_font, out);
+    flush(&mut run_text, &run_font, &para_font, out);
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn styles_set_legacy_fonts() {
+        let styles = r#"<w:styles xmlns:w="w"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman"/></w:rPr></w:rPrDefault></w:docDefaults>
+            <w:style w:styleId="Vn"><w:rPr><w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/></w:rPr></w:style>
+            <w:style w:styleId="VnBody"><w:basedOn w:val="Vn"/></w:style>
+            <w:style w:styleId="VnCaps"><w:rPr><w:rFonts w:ascii=".VnTimeH"/></w:rPr></w:style></w:styles>"#;
+        let fonts = Fonts::from_styles(styles);
+        let cases = [
+            (
+                r#"<w:p><w:r><w:t>H&#181; N&#233;i</w:t></w:r></w:p>"#,
+                "H&#181; N&#233;i",
+            ),
+            (
+                r#"<w:p><w:pPr><w:pStyle w:val="VnBody"/></w:pPr><w:r><w:t>H&#181; N&#233;i</w:t></w:r></w:p>"#,
+                "Hà Nội",
+            ),
+            (
+                r#"<w:p><w:r><w:rPr><w:rStyle w:val="VnCaps"/></w:rPr><w:t>k&#213; ho&#185;ch</w:t></w:r></w:p>"#,
+                "KẾ HOẠCH",
+            ),
+        ];
+        for (xml, want) in cases {
+            let mut out = Extracted::default();
+            body_text(
+                &format!(r#"<w:document xmlns:w="w">{xml}</w:document>"#),
+                &fonts,
+                &mut out,
+            )
+            .unwrap();
+            let want = want.replace("&#181;", "µ").replace("&#233;", "é");
+            assert_eq!(out.text.trim(), want, "{xml}");
+        }
+    }
 
     #[test]
     fn legacy_fonts() {
@@ -233,7 +316,7 @@ mod tests {
         ];
         for (xml, want) in cases {
             let mut out = Extracted::default();
-            body_text(&xml, "", &mut out).unwrap();
+            body_text(&xml, &Fonts::default(), &mut out).unwrap();
             assert_eq!(out.text, want);
         }
     }
