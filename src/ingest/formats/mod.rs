@@ -99,16 +99,23 @@ pub fn read_document(path: &Path, bytes: &[u8]) -> Result<Document, SkipReason> 
     let (text, format, encoding) = if bytes.starts_with(b"%PDF-") || ext == "pdf" {
         (pdf::text(bytes)?, Format::Pdf, "unicode")
     } else if bytes.starts_with(OLE_MAGIC) {
-        let reason = UNSUPPORTED.iter().find(|u| u.0 == ext).map_or(
-            "an old binary Office file (.doc/.xls), not supported; save it as .docx",
-            |u| u.1,
-        );
+        // Word stores a password-protected .docx in an OLE container too.
+        let reason = match UNSUPPORTED.iter().find(|u| u.0 == ext) {
+            Some(u) => u.1,
+            None if ext == "docx" => {
+                "password-protected .docx (or a .doc renamed); remove the password and save it as .docx"
+            }
+            None => "an old binary Office file (.doc/.xls), not supported; save it as .docx",
+        };
         return Err(SkipReason::new(reason));
-    } else if let Some((_, reason)) = UNSUPPORTED.iter().find(|u| u.0 == ext) {
-        return Err(SkipReason::new(*reason));
-    } else if ext == "docx" || bytes.starts_with(b"PK\x03\x04") {
+    } else if ext == "docx"
+        || (bytes.starts_with(b"PK\x03\x04") && !UNSUPPORTED.iter().any(|u| u.0 == ext && ext != "doc"))
+    {
+        // A zip named `.doc` is a .docx saved under the old name: read it.
         let (text, encoding) = docx::text(bytes)?;
         (text, Format::Docx, encoding)
+    } else if let Some((_, reason)) = UNSUPPORTED.iter().find(|u| u.0 == ext) {
+        return Err(SkipReason::new(*reason));
     } else if ext == "html" || ext == "htm" {
         let (text, encoding) = html::text(bytes)?;
         (text, Format::Html, encoding)
@@ -155,4 +162,59 @@ fn finish(text: &str) -> Result<String, SkipReason> {
         return Err(SkipReason::new("empty document (no text)"));
     }
     Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn docx_zip() -> Vec<u8> {
+        let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        out.start_file("word/document.xml", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(
+            &mut out,
+            r#"<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>Kế hoạch</w:t></w:r></w:p></w:body></w:document>"#
+                .as_bytes(),
+        )
+        .unwrap();
+        out.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn format_by_content_then_name() {
+        let ole = [OLE_MAGIC, &[0; 8]].concat();
+        let tcvn3 = legacy::encode_tcvn3("Kế hoạch thực hiện công tác bình đẳng giới năm 2022 của thành phố");
+        // (file name, bytes, Ok((format, encoding)) or Err(part of the reason))
+        type Want = Result<(Format, &'static str), &'static str>;
+        let cases: Vec<(&str, Vec<u8>, Want)> = vec![
+            (
+                "a.md",
+                "# Kế hoạch".as_bytes().to_vec(),
+                Ok((Format::Md, "utf-8")),
+            ),
+            ("a.txt", tcvn3, Ok((Format::Txt, "tcvn3"))),
+            ("a.docx", docx_zip(), Ok((Format::Docx, "utf-8"))),
+            ("renamed.doc", docx_zip(), Ok((Format::Docx, "utf-8"))),
+            ("a.html", b"<p>Plan</p>".to_vec(), Ok((Format::Html, "utf-8"))),
+            (
+                "a.doc",
+                ole.clone(),
+                Err("old binary Word .doc is not supported; save it as .docx"),
+            ),
+            ("locked.docx", ole, Err("password-protected")),
+            ("a.xlsx", docx_zip(), Err("Excel")),
+            ("a.rtf", b"{\\rtf1 x}".to_vec(), Err("RTF")),
+        ];
+        for (name, bytes, want) in cases {
+            let got = read_document(Path::new(name), &bytes);
+            match (got, want) {
+                (Ok(doc), Ok((format, encoding))) => {
+                    assert_eq!((doc.format, doc.encoding), (format, encoding), "{name}")
+                }
+                (Err(reason), Err(want)) => assert!(reason.to_string().contains(want), "{name}: {reason}"),
+                (got, want) => panic!("{name}: got {got:?}, want {want:?}"),
+            }
+        }
+    }
 }
