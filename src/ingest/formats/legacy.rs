@@ -389,6 +389,26 @@ pub fn detect(bytes: &[u8]) -> Option<(Legacy, String)> {
 /// How much of a file detection looks at.
 pub const DETECTION_SAMPLE_BYTES: usize = 16 * 1024;
 
+/// For Unicode text typed in a legacy font and saved as if it were Windows-1252 (a page
+/// styled `font-family: .VnTime`, saved as UTF-8: `Céng hoµ`): the encoding and the text
+/// decoded, when the text itself is not Vietnamese and one decoding clearly is.
+pub fn detect_in_text(text: &str) -> Option<(Legacy, String)> {
+    let sample: String = text.chars().take(DETECTION_SAMPLE_BYTES).collect();
+    let (good, total) = score(&sample);
+    if total == 0 || good as f64 >= MIN_SHARE * total as f64 {
+        return None;
+    }
+    [Legacy::Tcvn3, Legacy::Vni]
+        .into_iter()
+        .map(|enc| {
+            let (good, total) = score(&decode_chars(enc, &sample));
+            (enc, good, total)
+        })
+        .filter(|(_, good, total)| *good >= MIN_SYLLABLES && *good as f64 >= MIN_SHARE * *total as f64)
+        .max_by_key(|(_, good, _)| *good)
+        .map(|(enc, _, _)| (enc, decode_chars(enc, text)))
+}
+
 fn tcvn3_byte(c: char) -> Option<u8> {
     let lower = c.to_lowercase().next().unwrap_or(c);
     TCVN3
@@ -594,6 +614,25 @@ mod tests {
                 "{:?}",
                 String::from_utf8_lossy(bytes)
             );
+        }
+    }
+
+    #[test]
+    fn legacy_text_inside_unicode() {
+        let cases: &[(&str, Option<Legacy>)] = &[
+            (
+                "Céng hoµ x· héi chñ nghÜa ViÖt Nam, §éc lËp - Tù do - H¹nh phóc",
+                Some(Legacy::Tcvn3),
+            ),
+            (
+                "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam, Ñoäc laäp - Töï do - Haïnh phuùc",
+                Some(Legacy::Vni),
+            ),
+            (SAMPLE, None),
+            ("Résumé du café: la façade à côté de l'hôtel, très naïve.", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(detect_in_text(text).map(|d| d.0), *want, "{text}");
         }
     }
 
