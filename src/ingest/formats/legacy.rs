@@ -344,13 +344,20 @@ fn score(text: &str) -> (usize, usize) {
         if word.is_ascii() {
             continue;
         }
+        if total == SCORED_WORDS {
+            break;
+        }
         total += 1;
-        if is_vietnamese_syllable(word) {
+        // No syllable is longer than `nghiêng`.
+        if word.chars().count() <= 7 && is_vietnamese_syllable(word) {
             good += 1;
         }
     }
     (good, total)
 }
+
+/// How many non-ASCII words are enough evidence.
+const SCORED_WORDS: usize = 400;
 
 /// Fewest valid accented syllables a decoding must yield to be believed.
 pub const MIN_SYLLABLES: usize = 5;
