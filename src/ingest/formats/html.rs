@@ -2,8 +2,8 @@
 //! styles, forms or navigation (`nav`, `role="navigation"`) — with block elements
 //! (paragraphs, headings, list items, table rows and cells, `br`) as line breaks and other
 //! whitespace collapsed as a browser does. The bytes are UTF-8, the charset the page
-//! declares, or a detected legacy Vietnamese encoding; text typed in a TCVN3 or VNI font
-//! and saved as Unicode is converted too.
+//! declares, or a detected legacy Vietnamese encoding (text typed in a TCVN3 or VNI font
+//! and saved as Unicode is converted by [`super::read_document`]).
 //!
 //! It does not render CSS (hidden elements are kept) or run scripts.
 
@@ -60,12 +60,7 @@ pub fn text(bytes: &[u8]) -> Result<(String, &'static str), SkipReason> {
     let mut out = String::new();
     walk(page.root_element(), false, &mut out);
     let lines: Vec<&str> = out.lines().map(str::trim).collect();
-    let text = lines.join("\n");
-    // A page typed in a `.VnTime` or `VNI-Times` font and saved as Unicode.
-    match legacy::detect_in_text(&text) {
-        Some((legacy, text)) if encoding == "utf-8" => Ok((text, legacy.name())),
-        _ => Ok((text, encoding)),
-    }
+    Ok((lines.join("\n"), encoding))
 }
 
 fn decode_page(bytes: &[u8]) -> Result<(String, &'static str), SkipReason> {

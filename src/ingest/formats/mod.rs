@@ -52,7 +52,7 @@ pub struct Document {
     pub text: String,
     pub format: Format,
     /// `utf-8`, `utf-16le`, `utf-16be`, `windows-1258`, `tcvn3`, `vni`; `unicode` for
-    /// a PDF's text layer.
+    /// a PDF's text layer (`tcvn3`/`vni` when it holds legacy-font text).
     pub encoding: &'static str,
 }
 
@@ -128,6 +128,13 @@ pub fn read_document(path: &Path, bytes: &[u8]) -> Result<Document, SkipReason> 
             encoding,
         });
     };
+    // Text typed in a `.VnTime` or `VNI-Times` font and stored as if it were Windows-1252
+    // characters (`Céng hoµ`): a font not named as such in a .docx, a page styled with it,
+    // a PDF made from such a document without a Unicode map.
+    let (text, encoding) = match legacy::detect_in_text(&text) {
+        Some((legacy, converted)) if matches!(encoding, "utf-8" | "unicode") => (converted, legacy.name()),
+        _ => (text, encoding),
+    };
     Ok(Document {
         text: finish(&text)?,
         format,
@@ -197,6 +204,11 @@ mod tests {
             ("a.docx", docx_zip(), Ok((Format::Docx, "utf-8"))),
             ("renamed.doc", docx_zip(), Ok((Format::Docx, "utf-8"))),
             ("a.html", b"<p>Plan</p>".to_vec(), Ok((Format::Html, "utf-8"))),
+            (
+                "vntime.html",
+                "<p>Céng hoµ x· héi chñ nghÜa ViÖt Nam</p>".as_bytes().to_vec(),
+                Ok((Format::Html, "tcvn3")),
+            ),
             (
                 "a.doc",
                 ole.clone(),
