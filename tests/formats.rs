@@ -72,7 +72,7 @@ fn every_conversion_understands_like_the_original() {
         let format = path.extension().unwrap().to_str().unwrap();
         assert_eq!(it["format"], format, "{file}");
         let encoding = match *form {
-            "tcvn3" | "docx-tcvn3" => "tcvn3",
+            "tcvn3" | "docx-tcvn3" | "pdf-tcvn3" => "tcvn3",
             "vni" | "docx-vni" => "vni",
             "windows-1258" => "windows-1258",
             "pdf" => "unicode",
