@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use plancite::index::Index;
-use plancite::query::citations::{cites, cites_page};
+use plancite::query::citations::{cites, cites_page, citing_ids};
 use plancite::query::search::{SearchRequest, search};
 
 fn arg(name: &str) -> Option<String> {
@@ -53,6 +53,15 @@ fn main() {
         println!("| search {query} | {p50:.2} | {p99:.2} | {total} |");
     }
     for key in ["125/2021/NĐ-CP", "2282/QD-TTg", "11-NQ/TW"] {
+        // The question grep -l answers: which plans cite it (ids, oldest first).
+        let (_, ids) = citing_ids(&index, key).unwrap();
+        let (p50, p99) = measure(runs, || {
+            citing_ids(&index, key).unwrap();
+        });
+        println!(
+            "| cites {key} (ids, oldest first) | {p50:.2} | {p99:.2} | {} |",
+            ids.len()
+        );
         // What the page and the API ask: the exact total and the first 100, oldest first.
         let found = cites_page(&index, key, 0, Some(100)).unwrap().total;
         let (p50, p99) = measure(runs, || {

@@ -36,6 +36,8 @@ MB=$(du -sm --apparent-size "$ARCHIVE" | cut -f1)
 find "$ARCHIVE" -type f -exec cat {} + >/dev/null
 
 measure() { # label, command…  → sets SECS and RSS_MB
+  local label=$1; shift
+  echo "measuring $label…" >&2
   local log=$WORK/time.log
   /usr/bin/time -v "$@" >"$WORK/out.log" 2>"$log" || { cat "$log" >&2; exit 1; }
   SECS=$(python3 -c 'import sys,re

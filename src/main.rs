@@ -68,6 +68,9 @@ enum Command {
         key: String,
         #[arg(long)]
         json: bool,
+        /// Only the ids of the citing plans, one per line, oldest first (fast: no contexts).
+        #[arg(long, conflicts_with = "json")]
+        ids: bool,
     },
     /// What a plan cites, in order, marked in the archive or outside it.
     Refs {
@@ -241,7 +244,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             ExitCode::SUCCESS
         }
-        Command::Cites { key, json } => {
+        Command::Cites { key, ids: true, .. } => {
+            let index = open_or_build_default(&cli.index)?;
+            let (_, ids) = citations::citing_ids(&index, &key)?;
+            for id in ids {
+                writeln!(out, "{id}")?;
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Cites {
+            key,
+            json,
+            ids: false,
+        } => {
             let index = open_or_build_default(&cli.index)?;
             let result = citations::cites(&index, &key)?;
             if json {

@@ -281,3 +281,14 @@ fn graph_exports_load_as_their_formats() {
     assert_eq!(bad.code, 2);
     assert!(bad.stderr.contains("format"), "{}", bad.stderr);
 }
+
+#[test]
+fn cites_ids_lists_just_the_citing_plans_oldest_first() {
+    let dir = corpus_index();
+    let run = plancite(&index_path(&dir), &["cites", "11-NQ/TW", "--ids"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout.lines().collect::<Vec<_>>(),
+        [HAI_PHONG_2017, THANH_HOA_2020, LAI_CHAU_2023]
+    );
+}

@@ -1,15 +1,21 @@
-//! The tantivy tokenizer for Vietnamese text: words and whole document numbers.
+//! The tantivy tokenizer for Vietnamese text: syllables and whole document numbers.
 //!
 //! A token is either a run of letters and digits (a Vietnamese syllable, an
 //! abbreviation like `BĐG`, a number) or a document number and symbol kept whole
 //! (`125/2021/NĐ-CP`, `11-NQ/TW`, `131/KH-UBND`), written as its canonical citation key
 //! so that `125/2021/ND-CP` and `125/2021/nđ-cp` find it. A run of digits and
 //! separators with no letter (`31/5/2021`, `2021-2025`) is split into its numbers.
+//! Tokens take consecutive positions (a line break is no break: plans wrap lines in
+//! the middle of words like `tọa`/`đàm`), so a phrase query finds syllables side by
+//! side; see [`super::segment`] for how a query's words become such phrases.
 //!
-//! Each token comes out in one of two [`Form`]s: `Exact` (lower case, one tone style)
-//! or `Folded` (no marks). plancite indexes the body twice, once per form, and a query
-//! word typed with marks prefers the exact field while one typed without matches the
-//! folded field.
+//! Each token comes out in one of two [`Form`]s: `Exact` (lower case, NFC, one tone
+//! style) or `Folded` (no marks). plancite indexes the body twice, once per form, and
+//! a query word typed with marks prefers the exact field while one typed without
+//! matches the folded field. The tokenizer streams: it normalizes one token at a
+//! time into a reused buffer and keeps no list of the document's tokens. It does not
+//! group syllables into words (documents are indexed by syllable; see
+//! [`super::segment`] for why).
 //!
 //! ```
 //! use plancite::analysis::tokenizer::{Form, VietTokenizer};
@@ -19,13 +25,39 @@
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
-use super::normalize::{exact_form, folded_form};
+use super::normalize::{exact_into, folded_into, is_word_char};
 
 /// Which form of each word the tokenizer emits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
     Exact,
     Folded,
+}
+
+impl Form {
+    /// Appends the normalized form of one raw token to `out`.
+    pub fn normalize_into(self, raw: &str, out: &mut String) {
+        if looks_like_document_number(raw)
+            && let Some(key) = crate::cite::canonical_key(raw)
+        {
+            return self.normalize_word(&key, out);
+        }
+        self.normalize_word(raw, out);
+    }
+
+    fn normalize_word(self, word: &str, out: &mut String) {
+        match self {
+            Form::Exact => exact_into(word, out),
+            Form::Folded => folded_into(word, out),
+        }
+    }
+
+    /// The normalized form of one raw token.
+    pub fn normalize(self, raw: &str) -> String {
+        let mut out = String::with_capacity(raw.len());
+        self.normalize_into(raw, &mut out);
+        out
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -40,22 +72,9 @@ impl VietTokenizer {
 
     /// The token texts of `text`, for tests and for building queries.
     pub fn words(&self, text: &str) -> Vec<String> {
-        split(text)
-            .into_iter()
-            .map(|span| self.normalize(span.text(text)))
+        Splitter::new(text)
+            .map(|span| self.form.normalize(span.text(text)))
             .collect()
-    }
-
-    fn normalize(&self, raw: &str) -> String {
-        let raw = if looks_like_document_number(raw) {
-            crate::cite::canonical_key(raw).unwrap_or_else(|| raw.to_string())
-        } else {
-            raw.to_string()
-        };
-        match self.form {
-            Form::Exact => exact_form(&raw),
-            Form::Folded => folded_form(&raw),
-        }
     }
 }
 
@@ -72,14 +91,6 @@ impl Span {
     }
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining(c)
-}
-
-fn is_combining(c: char) -> bool {
-    unicode_normalization::char::is_combining_mark(c)
-}
-
 /// A separator that may stand inside a document number.
 fn is_number_joiner(c: char) -> bool {
     matches!(c, '/' | '-' | '.')
@@ -87,96 +98,154 @@ fn is_number_joiner(c: char) -> bool {
 
 /// Whether a joined run is a document number: it starts with a digit, has a `/` and
 /// has a letter somewhere (so dates and ranges are not).
-fn looks_like_document_number(raw: &str) -> bool {
+pub fn looks_like_document_number(raw: &str) -> bool {
     raw.starts_with(|c: char| c.is_ascii_digit()) && raw.contains('/') && raw.chars().any(char::is_alphabetic)
 }
 
 /// Splits text into raw token spans. Runs of word characters joined by `/`, `-` or `.`
 /// are taken together when they form a document number; otherwise each run stands alone.
 pub fn split(text: &str) -> Vec<Span> {
-    let mut spans = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some(&(start, c)) = chars.peek() {
-        if !is_word_char(c) {
-            chars.next();
-            continue;
-        }
-        // Take one run, and while a joiner is followed by another run, extend a candidate.
-        let mut runs = vec![];
-        let mut run_start = start;
-        let mut end = start;
-        loop {
-            while let Some(&(i, c)) = chars.peek() {
-                if !is_word_char(c) {
-                    break;
-                }
-                end = i + c.len_utf8();
-                chars.next();
-            }
-            runs.push(Span {
-                start: run_start,
-                end,
-            });
-            match chars.peek() {
-                Some(&(i, j)) if is_number_joiner(j) => {
-                    let after = text[i + j.len_utf8()..].chars().next();
-                    if after.is_some_and(is_word_char) {
-                        chars.next();
-                        run_start = i + j.len_utf8();
-                        continue;
-                    }
-                    break;
-                }
-                _ => break,
-            }
-        }
-        let whole = Span { start, end };
-        if runs.len() > 1 && looks_like_document_number(whole.text(text)) {
-            spans.push(whole);
-        } else {
-            spans.extend(runs);
+    Splitter::new(text).collect()
+}
+
+/// The raw token spans of a text, one at a time.
+pub struct Splitter<'t> {
+    text: &'t str,
+    pos: usize,
+    /// Runs of a joined candidate that turned out not to be a document number.
+    pending: Vec<Span>,
+}
+
+impl<'t> Splitter<'t> {
+    pub fn new(text: &'t str) -> Self {
+        Splitter {
+            text,
+            pos: 0,
+            pending: Vec::new(),
         }
     }
-    spans
+
+    /// End of the run of word characters starting at `from`.
+    fn run_end(&self, from: usize) -> usize {
+        self.find_class(from, false).unwrap_or(self.text.len())
+    }
+
+    /// The first byte offset from `from` whose character is (`word`) or is not a word
+    /// character. Bytes below 0x80 are judged without decoding: most of a Vietnamese
+    /// text is ASCII letters and spaces.
+    fn find_class(&self, from: usize, word: bool) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let mut i = from;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (is_word, len) = if b < 0x80 {
+                (b.is_ascii_alphanumeric(), 1)
+            } else {
+                let c = self.text[i..].chars().next()?;
+                (is_word_char(c), c.len_utf8())
+            };
+            if is_word == word {
+                return Some(i);
+            }
+            i += len;
+        }
+        None
+    }
+}
+
+impl Iterator for Splitter<'_> {
+    type Item = Span;
+
+    fn next(&mut self) -> Option<Span> {
+        if !self.pending.is_empty() {
+            return Some(self.pending.remove(0));
+        }
+        let text = self.text;
+        let start = self.find_class(self.pos, true)?;
+        let mut end = self.run_end(start);
+        let first = Span { start, end };
+        // While a joiner is followed by another run, extend a candidate number.
+        let mut runs = 1;
+        if text.as_bytes()[start].is_ascii_digit() {
+            loop {
+                let mut rest = text[end..].chars();
+                match (rest.next(), rest.next()) {
+                    (Some(j), Some(after)) if is_number_joiner(j) && is_word_char(after) => {
+                        end = self.run_end(end + j.len_utf8());
+                        runs += 1;
+                    }
+                    _ => break,
+                }
+            }
+        }
+        self.pos = end;
+        if runs == 1 {
+            return Some(first);
+        }
+        let whole = Span { start, end };
+        if looks_like_document_number(whole.text(text)) {
+            return Some(whole);
+        }
+        // Not a number: give back each run on its own.
+        let mut at = start;
+        while at < end {
+            let run_start = at + text[at..end].find(is_word_char).unwrap_or(end - at);
+            if run_start >= end {
+                break;
+            }
+            let run_end = self.run_end(run_start).min(end);
+            self.pending.push(Span {
+                start: run_start,
+                end: run_end,
+            });
+            at = run_end;
+        }
+        (!self.pending.is_empty()).then(|| self.pending.remove(0))
+    }
 }
 
 impl Tokenizer for VietTokenizer {
-    type TokenStream<'a> = VietTokenStream;
+    type TokenStream<'a> = VietTokenStream<'a>;
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> VietTokenStream {
-        let tokens = split(text)
-            .into_iter()
-            .enumerate()
-            .map(|(position, span)| Token {
-                offset_from: span.start,
-                offset_to: span.end,
-                position,
-                text: self.normalize(span.text(text)),
-                position_length: 1,
-            })
-            .collect();
-        VietTokenStream { tokens, next: 0 }
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> VietTokenStream<'a> {
+        VietTokenStream {
+            text,
+            spans: Splitter::new(text),
+            form: self.form,
+            token: Token::default(),
+        }
     }
 }
 
-/// The tokens of one text, produced eagerly (texts are one document or one query).
-pub struct VietTokenStream {
-    tokens: Vec<Token>,
-    next: usize,
+/// The tokens of one text, normalized one at a time into a reused token.
+pub struct VietTokenStream<'a> {
+    text: &'a str,
+    spans: Splitter<'a>,
+    form: Form,
+    token: Token,
 }
 
-impl TokenStream for VietTokenStream {
+impl TokenStream for VietTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        self.next += 1;
-        self.next <= self.tokens.len()
+        let Some(span) = self.spans.next() else {
+            return false;
+        };
+        self.token.text.clear();
+        self.form
+            .normalize_into(span.text(self.text), &mut self.token.text);
+        self.token.offset_from = span.start;
+        self.token.offset_to = span.end;
+        self.token.position = self.token.position.wrapping_add(1);
+        self.token.position_length = 1;
+        true
     }
 
     fn token(&self) -> &Token {
-        &self.tokens[self.next - 1]
+        &self.token
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        &mut self.tokens[self.next - 1]
+        &mut self.token
     }
 }
 
@@ -196,13 +265,34 @@ mod tests {
             ("Nghị quyết 11-NQ/TW.", &["nghị", "quyết", "11-nq/tw"]),
             ("ngày 31/5/2021;", &["ngày", "31", "5", "2021"]),
             ("giai đoạn 2021-2025", &["giai", "đoạn", "2021", "2025"]),
+            ("2021 - 2025", &["2021", "2025"]),
             ("Hòa THỦY", &["hoà", "thuỷ"]),
             ("Lao động - Thương binh", &["lao", "động", "thương", "binh"]),
+            ("Lao động-Thương binh", &["lao", "động", "thương", "binh"]),
             ("phụ nữ (VSTBCPN);", &["phụ", "nữ", "vstbcpn"]),
+            ("tọa\nđàm", &["toạ", "đàm"]),
+            ("to\u{0323}a đa\u{0300}m", &["toạ", "đàm"]),
+            ("tọa\u{00A0}đàm", &["toạ", "đàm"]),
+            ("bình đẳ\u{00AD}ng", &["bình", "đẳng"]),
+            ("ÐẲNG", &["đẳng"]),
+            ("1.000 người", &["1", "000", "người"]),
             ("", &[]),
+            (" ,; ", &[]),
         ];
         for (input, want) in cases {
-            assert_eq!(VietTokenizer::new(Form::Exact).words(input), *want, "{input}");
+            assert_eq!(VietTokenizer::new(Form::Exact).words(input), *want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn folds() {
+        let cases: &[(&str, &[&str])] = &[
+            ("BÌNH ĐẲNG GIỚI", &["binh", "dang", "gioi"]),
+            ("125/2021/nđ-cp", &["125/2021/nd-cp"]),
+            ("Ðà Nẵng", &["da", "nang"]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(VietTokenizer::new(Form::Folded).words(input), *want, "{input:?}");
         }
     }
 

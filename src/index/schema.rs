@@ -8,7 +8,8 @@
 //! indexed twice, in exact and folded form (see [`crate::analysis`]), and stored once as
 //! `text`. Each citation key is an indexed `cites` term; the citations themselves, with
 //! their contexts, are stored in the plan's `record` (JSON), so the graph lives in the
-//! same commit as the documents.
+//! same commit as the documents. The abbreviations a plan defines (`Bình đẳng giới
+//! (BĐG)`) are `abbrevs` terms, read back at query time (see [`crate::analysis::abbrev`]).
 
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
@@ -40,6 +41,8 @@ pub const BODY: &str = "body";
 pub const BODY_FOLDED: &str = "body_folded";
 pub const TEXT: &str = "text";
 pub const CITES: &str = "cites";
+/// Abbreviation definitions the plan makes, as terms (see [`crate::analysis::abbrev`]).
+pub const ABBREVS: &str = "abbrevs";
 /// The [`crate::model::Plan`] as JSON (without its text).
 pub const RECORD: &str = "record";
 
@@ -62,6 +65,7 @@ pub struct Fields {
     pub body_folded: Field,
     pub text: Field,
     pub cites: Field,
+    pub abbrevs: Field,
     pub record: Field,
 }
 
@@ -91,6 +95,7 @@ pub fn build() -> Schema {
     builder.add_text_field(BODY_FOLDED, analysed(analysis::FOLDED));
     builder.add_text_field(TEXT, STORED);
     builder.add_text_field(CITES, STRING);
+    builder.add_text_field(ABBREVS, STRING);
     builder.add_text_field(RECORD, STORED);
     builder.build()
 }
@@ -115,6 +120,7 @@ impl Fields {
             body_folded: f(BODY_FOLDED)?,
             text: f(TEXT)?,
             cites: f(CITES)?,
+            abbrevs: f(ABBREVS)?,
             record: f(RECORD)?,
         })
     }

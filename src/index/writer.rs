@@ -85,7 +85,7 @@ impl<'i> Writer<'i> {
         if let Some(key) = plan.number.as_deref().and_then(crate::cite::canonical_key) {
             doc.add_text(f.number_key, key);
         }
-        add_filters(&mut doc, f, plan);
+        add_filters(&mut doc, f, plan, true);
         if let Some(title) = &plan.title {
             doc.add_text(f.title, title);
         }
@@ -94,6 +94,11 @@ impl<'i> Writer<'i> {
         doc.add_text(f.text, text);
         for citation in &plan.citations {
             doc.add_text(f.cites, &citation.key);
+        }
+        for definition in crate::analysis::abbrev::definitions(text) {
+            for term in crate::analysis::abbrev::index_terms(&definition) {
+                doc.add_text(f.abbrevs, term);
+            }
         }
         let json = serde_json::to_string(record).map_err(|e| crate::Error::Internal(e.to_string()))?;
         doc.add_text(f.record, json);
@@ -125,9 +130,7 @@ impl<'i> Writer<'i> {
         doc.add_text(f.kind, schema::KIND_TASK);
         doc.add_text(f.id, &record.id);
         doc.add_text(f.path, path);
-        add_filters(&mut doc, f, plan);
-        doc.add_text(f.title, &task.heading);
-        doc.add_text(f.body, &task.text);
+        add_filters(&mut doc, f, plan, false);
         doc.add_text(f.body_folded, &task.text);
         doc.add_text(f.text, &task.text);
         let json = serde_json::to_string(&record).map_err(|e| crate::Error::Internal(e.to_string()))?;
@@ -145,18 +148,24 @@ pub fn date_key(date: Option<&str>, year: Option<i32>) -> i64 {
 }
 
 /// The fields a plan and each of its tasks are filtered, sorted and counted by.
-fn add_filters(doc: &mut TantivyDocument, f: &schema::Fields, plan: &crate::model::Plan) {
+fn add_filters(doc: &mut TantivyDocument, f: &schema::Fields, plan: &crate::model::Plan, facets: bool) {
     doc.add_i64(f.date_key, date_key(plan.date.as_deref(), plan.year));
     if let Some(year) = plan.year {
         doc.add_i64(f.year, year.into());
-        doc.add_facet(f.facets, Facet::from_path(["year", &year.to_string()]));
+        if facets {
+            doc.add_facet(f.facets, Facet::from_path(["year", &year.to_string()]));
+        }
     }
     if let Some(place) = &plan.place {
         doc.add_text(f.place_key, filter_key(place));
-        doc.add_facet(f.facets, Facet::from_path(["place", place.as_str()]));
+        if facets {
+            doc.add_facet(f.facets, Facet::from_path(["place", place.as_str()]));
+        }
     }
     if let Some(doc_type) = &plan.doc_type {
         doc.add_text(f.type_key, filter_key(doc_type));
-        doc.add_facet(f.facets, Facet::from_path(["doc_type", doc_type.as_str()]));
+        if facets {
+            doc.add_facet(f.facets, Facet::from_path(["doc_type", doc_type.as_str()]));
+        }
     }
 }

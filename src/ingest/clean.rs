@@ -73,6 +73,10 @@ pub fn strip_markdown(text: &str) -> String {
             out.push_str("- ");
             line = rest;
         }
+        if !line.contains(['*', '\\']) {
+            out.push_str(line);
+            continue;
+        }
         let mut chars = line.chars().peekable();
         while let Some(c) = chars.next() {
             match c {
@@ -153,11 +157,39 @@ fn is_space_like(c: char) -> bool {
     )
 }
 
+/// Whether a line has anything [`collapse_spaces`] would change: a tab, two spaces in a
+/// row, a space at either end, or the UTF-8 lead bytes of a Unicode space or zero-width
+/// character (U+00A0, U+00AD, U+2000–U+205F, U+3000, U+FEFF). Checked on bytes, as most
+/// lines have none and can be copied whole.
+fn needs_space_work(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return true;
+    }
+    bytes.windows(2).any(|pair| {
+        matches!(
+            pair,
+            [b' ', b' ']
+                | [b'\t', _]
+                | [_, b'\t']
+                | [0xC2, 0xA0 | 0xAD]
+                | [0xE2, 0x80 | 0x81]
+                | [0xE3, 0x80]
+                | [0xEF, 0xBB]
+        )
+    }) || bytes == b"\t"
+}
+
 /// Collapses runs of spaces, tabs, no-break and other Unicode spaces into one space,
 /// removes zero-width characters, and trims each line.
 pub fn collapse_spaces(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.lines() {
+        if !needs_space_work(line) {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
         let mut pending_space = false;
         for c in line.chars() {
             if matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}') {
@@ -220,6 +252,29 @@ fn wraps_into(line: &str, next: &str) -> bool {
     let line_is_shouting = !line.chars().any(char::is_lowercase);
     let long = line.chars().count() >= WRAPPED_LINE_CHARS;
     first.is_lowercase() || (long && !line_is_shouting && (last.is_lowercase() || last == ','))
+}
+
+/// A passage on one line, in one pass: Markdown `*`, `#` and table pipes dropped, every
+/// run of whitespace (line breaks included) one space. For short texts shown or matched
+/// as a whole (a task's text), where the line structure no longer matters.
+pub fn one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars() {
+        if matches!(c, '*' | '#' | '|') || c.is_whitespace() || is_space_like(c) {
+            pending_space = true;
+            continue;
+        }
+        if matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}') {
+            continue;
+        }
+        if pending_space && !out.is_empty() {
+            out.push(' ');
+        }
+        pending_space = false;
+        out.push(c);
+    }
+    out
 }
 
 /// Cleaning steps work line by line; this keeps "ends with a newline" as it was.

@@ -18,6 +18,8 @@ use crate::understand;
 
 /// How many files each parallel step takes at most (times the number of threads).
 const FILES_PER_THREAD_PER_CHUNK: usize = 32;
+/// Understood chunks waiting for the consumer at most.
+const CHUNKS_IN_FLIGHT: usize = 2;
 
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -128,7 +130,8 @@ pub fn process_file(
     let decoded = document.text;
     // A bug in understanding must cost one file, not the batch.
     let understood = std::panic::catch_unwind(|| {
-        let plan = understand::understand(&file, &decoded);
+        let layout = clean::layout(&decoded);
+        let plan = understand::understand_laid_out(&file, &decoded, &layout);
         let contexts = plan
             .citations
             .iter()
@@ -140,10 +143,10 @@ pub fn process_file(
                 path: s.path.clone(),
                 heading: s.heading.clone(),
                 level: s.level,
-                text: clean::body(decoded.get(s.start..s.end).unwrap_or_default()),
+                text: clean::one_line(decoded.get(s.start..s.end).unwrap_or_default()),
             })
             .collect();
-        (plan, contexts, clean::body(&decoded), tasks)
+        (plan, contexts, clean::join_wrapped_lines(&layout), tasks)
     });
     match understood {
         Ok((plan, contexts, body, tasks)) => Outcome::Understood(Box::new(Understood {
@@ -178,21 +181,34 @@ pub fn run(
         .sum();
     progress.begin(files.len() as u64, total_bytes);
     let chunk = rayon::current_num_threads() * FILES_PER_THREAD_PER_CHUNK;
-    for files in files.chunks(chunk.max(1)) {
-        let outcomes: Vec<Outcome> = files
-            .par_iter()
-            .map(|path| {
-                let outcome = process_file(path, options, unchanged);
-                let (bytes, skipped) = match &outcome {
-                    Outcome::Understood(u) => (u.bytes, false),
-                    Outcome::Unchanged { bytes, .. } => (*bytes, false),
-                    Outcome::Skipped { .. } => (0, true),
-                };
-                progress.file_done(bytes, skipped);
-                outcome
-            })
-            .collect();
-        outcomes.into_iter().for_each(&mut consume);
-    }
+    // Extraction runs ahead on its own thread while the caller consumes, so reading and
+    // understanding overlap with writing; the bounded channel keeps at most a few chunks
+    // in memory.
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Outcome>>(CHUNKS_IN_FLIGHT);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for files in files.chunks(chunk.max(1)) {
+                let outcomes: Vec<Outcome> = files
+                    .par_iter()
+                    .map(|path| {
+                        let outcome = process_file(path, options, unchanged);
+                        let (bytes, skipped) = match &outcome {
+                            Outcome::Understood(u) => (u.bytes, false),
+                            Outcome::Unchanged { bytes, .. } => (*bytes, false),
+                            Outcome::Skipped { .. } => (0, true),
+                        };
+                        progress.file_done(bytes, skipped);
+                        outcome
+                    })
+                    .collect();
+                if sender.send(outcomes).is_err() {
+                    return; // the consumer is gone
+                }
+            }
+        });
+        for outcomes in receiver {
+            outcomes.into_iter().for_each(&mut consume);
+        }
+    });
     progress.finish();
 }

@@ -112,7 +112,12 @@ pub fn decode(bytes: &[u8]) -> Result<String, SkipReason> {
         }
         utf8(bytes)?
     };
-    let text: String = raw.replace("\r\n", "\n").replace('\r', "\n").nfc().collect();
+    let text = raw.replace("\r\n", "\n").replace('\r', "\n");
+    // Most files are NFC already; the quick check spares composing them again.
+    let text = match unicode_normalization::is_nfc_quick(text.chars()) {
+        unicode_normalization::IsNormalized::Yes => text,
+        _ => text.nfc().collect(),
+    };
     if text.trim().is_empty() {
         return Err(SkipReason::new("empty file (no text)"));
     }

@@ -83,6 +83,44 @@ pub fn cites_page(
     Ok(CitesResult { key, total, citing })
 }
 
+/// The ids of every plan citing `key_input`, oldest first — the question `grep -l`
+/// answers over files — read from fast fields only, never the document store.
+pub fn citing_ids(index: &Index, key_input: &str) -> Result<(String, Vec<String>)> {
+    let key = crate::cite::parse_key(key_input)
+        .ok_or_else(|| Error::BadInput(format!("{key_input:?} is not a document number or law name")))?;
+    let searcher = index.searcher();
+    let query = TermQuery::new(
+        Term::from_field_text(index.fields.cites, &key),
+        IndexRecordOption::Basic,
+    );
+    let addresses = searcher.search(&query, &tantivy::collector::DocSetCollector)?;
+    let mut dated: Vec<(i64, String)> = Vec::with_capacity(addresses.len());
+    let mut by_segment: HashMap<u32, Vec<u32>> = HashMap::new();
+    for address in addresses {
+        by_segment
+            .entry(address.segment_ord)
+            .or_default()
+            .push(address.doc_id);
+    }
+    for (segment_ord, docs) in by_segment {
+        let fast = searcher.segment_reader(segment_ord).fast_fields();
+        let ids = fast.str(crate::index::schema::ID)?;
+        let dates = fast.i64(crate::index::schema::DATE_KEY)?;
+        for doc in docs {
+            let mut id = String::new();
+            if let Some(ids) = &ids
+                && let Some(ord) = ids.term_ords(doc).next()
+            {
+                ids.ord_to_str(ord, &mut id)
+                    .map_err(|e| Error::Internal(e.to_string()))?;
+            }
+            dated.push((dates.first(doc).unwrap_or(i64::MAX), id));
+        }
+    }
+    dated.sort();
+    Ok((key, dated.into_iter().map(|(_, id)| id).collect()))
+}
+
 fn citing_plan(record: PlanRecord, key: &str) -> CitingPlan {
     let mut contexts: Vec<String> = Vec::new();
     let mut relation = Relation::Mention;

@@ -1,12 +1,21 @@
 //! Full-text search: a user's query → ranked plans with snippets and facet counts.
 //!
-//! Query syntax is what people type: words are AND-ed, `"…"` marks a phrase. Each word
-//! goes through the same analyzer as the documents. A word typed without marks matches
-//! every accented form (folded field); a word typed with marks also scores its exact
-//! form, so `đường` ranks plans with `đường` above plans with only `dương`. The words of
-//! an unquoted query also count as a phrase, so plans where they stand together rank
-//! above plans where they are scattered. Filters (year, place, type, cited key) narrow
-//! the set without changing scores; facet counts are taken over the filtered set.
+//! Query syntax is what people type: words are AND-ed, `"…"` marks a phrase. The
+//! query text goes through the same analyzer as the documents ([`crate::analysis`]):
+//! NFC, one tone-mark style, lower case, then syllables grouped into words by the
+//! lexicon ([`crate::analysis::query`]). Each word must be found, as its syllables
+//! side by side (a phrase over the syllable positions; one syllable is a term), or as
+//! one of its other spellings: the abbreviation of an expansion (`bình đẳng giới` →
+//! `BĐG`) or the expansions of an abbreviation (`VSTBCPN` → `vì sự tiến bộ của phụ
+//! nữ`), from the built-in list and from the definitions the indexed plans make. So
+//! `da dang hoa` finds the plans with `đa dạng hóa` and not a plan with `đa dạng` in
+//! one place and `hóa` in another. A word typed without marks matches every accented
+//! form (folded field); typed with marks it also scores its exact form, so `đường`
+//! ranks plans with `đường` above plans with only `dương`. The words of an unquoted
+//! query also count as a phrase, so plans where they stand together rank above plans
+//! where they are apart. Quoted phrases are taken as typed (no abbreviations).
+//! Filters (year, place, type, cited key) narrow the set without changing scores;
+//! facet counts are taken over the filtered set.
 //!
 //! ```no_run
 //! use plancite::query::search::{search, SearchRequest};
@@ -24,14 +33,16 @@ use std::ops::Bound;
 use serde::Serialize;
 use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
-use tantivy::schema::IndexRecordOption;
+use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{Searcher, Term};
 
+use crate::analysis::abbrev::{self, Lookup};
 use crate::analysis::filter_key;
-use crate::analysis::normalize::has_marks;
-use crate::analysis::tokenizer::split;
+use crate::analysis::normalize::normalize_text;
+use crate::analysis::query::{Analysed, Syllable, Unit, analyse, syllables};
 use crate::error::{Error, Result};
+use crate::index::schema::Fields;
 use crate::index::{Index, reader};
 
 /// Most hits one request may ask for.
@@ -273,75 +284,156 @@ fn clauses(query: &str) -> Vec<Clause> {
     out
 }
 
-/// The words of `text` as (exact, folded) token pairs, analysed like the documents.
-fn analysed_words(text: &str) -> Vec<(String, String, bool)> {
-    use crate::analysis::tokenizer::{Form, VietTokenizer};
-    let exact = VietTokenizer::new(Form::Exact).words(text);
-    let folded = VietTokenizer::new(Form::Folded).words(text);
-    let spans = split(text);
-    exact
-        .into_iter()
-        .zip(folded)
-        .zip(spans)
-        .map(|((e, f), span)| {
-            let typed_with_marks = has_marks(span.text(text));
-            (e, f, typed_with_marks)
-        })
-        .collect()
+/// Abbreviations from the built-in list and from the definitions the indexed plans
+/// make (their `abbrevs` terms), read from the searcher's term dictionaries: a prefix
+/// range per lookup and segment, a few per query.
+struct IndexLookup<'s> {
+    searcher: &'s Searcher,
+    field: Field,
 }
 
-fn term_query(field: tantivy::schema::Field, text: &str) -> Box<dyn Query> {
+impl IndexLookup<'_> {
+    /// The rest of every `abbrevs` term that starts with `prefix`.
+    fn scan(&self, prefix: &str, out: &mut Vec<String>) {
+        // Prefixes end in `=`; the next byte value bounds the range.
+        let Some(stem) = prefix.strip_suffix('=') else {
+            return;
+        };
+        let upper = format!("{stem}>");
+        for segment in self.searcher.segment_readers() {
+            let Ok(inverted) = segment.inverted_index(self.field) else {
+                continue;
+            };
+            let Ok(mut stream) = inverted
+                .terms()
+                .range()
+                .ge(prefix.as_bytes())
+                .lt(upper.as_bytes())
+                .into_stream()
+            else {
+                continue;
+            };
+            while stream.advance() {
+                // A plan deleted but not yet merged away teaches nothing.
+                let live = segment.alive_bitset().is_none_or(|alive| {
+                    inverted
+                        .read_postings_from_terminfo(stream.value(), IndexRecordOption::Basic)
+                        .is_ok_and(|postings| postings.doc_freq_given_deletes(alive) > 0)
+                });
+                if !live {
+                    continue;
+                }
+                if let Some(rest) = std::str::from_utf8(stream.key())
+                    .ok()
+                    .and_then(|t| t.strip_prefix(prefix))
+                    && !out.iter().any(|o| o == rest)
+                {
+                    out.push(rest.to_string());
+                }
+            }
+        }
+    }
+}
+
+impl Lookup for IndexLookup<'_> {
+    fn expansions(&self, abbreviation: &str) -> Vec<String> {
+        let mut out = abbrev::built_in().expansions(abbreviation);
+        self.scan(&abbrev::forward_prefix(abbreviation), &mut out);
+        out
+    }
+
+    fn abbreviations(&self, expansion: &str) -> Vec<String> {
+        let mut out = abbrev::built_in().abbreviations(expansion);
+        self.scan(&abbrev::reverse_prefix(expansion), &mut out);
+        out
+    }
+}
+
+fn term_query(field: Field, text: &str) -> Box<dyn Query> {
     Box::new(TermQuery::new(
         Term::from_field_text(field, text),
         IndexRecordOption::WithFreqs,
     ))
 }
 
-/// The part of the query that scores: words and phrases, without filters. `None` words
-/// (an empty query) match every plan.
+/// Terms side by side in one field (one term: a term query).
+fn side_by_side(field: Field, syllables: &[&str]) -> Option<Box<dyn Query>> {
+    match syllables {
+        [] => None,
+        [one] => Some(term_query(field, one)),
+        many => {
+            let terms = many.iter().map(|s| Term::from_field_text(field, s)).collect();
+            Some(Box::new(PhraseQuery::new(terms)))
+        }
+    }
+}
+
+/// Syllables as typed, side by side: the folded form must match; when every
+/// syllable was typed with marks, the exact form scores more.
+fn typed_query(f: &Fields, syllables: &[Syllable]) -> Option<Box<dyn Query>> {
+    let folded: Vec<&str> = syllables.iter().map(|s| s.folded.as_str()).collect();
+    let folded_query = side_by_side(f.body_folded, &folded)?;
+    if !syllables.iter().all(|s| s.marked) {
+        return Some(folded_query);
+    }
+    let exact: Vec<&str> = syllables.iter().map(|s| s.exact.as_str()).collect();
+    let exact_query = side_by_side(f.body, &exact)?;
+    Some(Box::new(BooleanQuery::new(vec![
+        (Occur::Should, Box::new(BoostQuery::new(exact_query, EXACT_BOOST))),
+        (Occur::Should, folded_query),
+    ])))
+}
+
+/// One word of the query: as typed, or as any of its alternatives.
+fn unit_query(f: &Fields, analysed: &Analysed, unit: &Unit) -> Option<Box<dyn Query>> {
+    let typed = typed_query(f, analysed.of(unit))?;
+    if unit.alternatives.is_empty() {
+        return Some(typed);
+    }
+    let mut any: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, typed)];
+    for alternative in &unit.alternatives {
+        let syllables: Vec<&str> = alternative.iter().map(String::as_str).collect();
+        if let Some(q) = side_by_side(f.body_folded, &syllables) {
+            any.push((Occur::Should, q));
+        }
+    }
+    Some(Box::new(BooleanQuery::new(any)))
+}
+
+/// The part of the query that scores: words and phrases, without filters. An empty
+/// query matches every plan.
 fn text_query(index: &Index, query: &str) -> Result<Box<dyn Query>> {
     let f = &index.fields;
+    let searcher = index.searcher();
+    let lookup = IndexLookup {
+        searcher: &searcher,
+        field: f.abbrevs,
+    };
+    let query = normalize_text(query);
     let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    for clause in clauses(query) {
+    for clause in clauses(&query) {
         match clause {
             Clause::Words(text) => {
-                let words = analysed_words(&text);
-                for (exact, folded, typed_with_marks) in &words {
-                    let word: Box<dyn Query> = if *typed_with_marks {
-                        Box::new(BooleanQuery::new(vec![
-                            (
-                                Occur::Should,
-                                Box::new(BoostQuery::new(term_query(f.body, exact), EXACT_BOOST)),
-                            ),
-                            (Occur::Should, term_query(f.body_folded, folded)),
-                        ]))
-                    } else {
-                        term_query(f.body_folded, folded)
-                    };
-                    must.push((Occur::Must, word));
+                let analysed = analyse(&text, &lookup);
+                for unit in &analysed.units {
+                    if let Some(q) = unit_query(f, &analysed, unit) {
+                        must.push((Occur::Must, q));
+                    }
                 }
-                if words.len() > 1 {
-                    let terms = words
-                        .iter()
-                        .map(|(_, folded, _)| Term::from_field_text(f.body_folded, folded))
-                        .collect();
-                    let together = Box::new(PhraseQuery::new(terms));
-                    must.push((
-                        Occur::Should,
-                        Box::new(BoostQuery::new(together, ADJACENCY_BOOST)),
-                    ));
+                // Words standing together in the order typed count for more.
+                if analysed.units.len() > 1 {
+                    let folded: Vec<&str> = analysed.syllables.iter().map(|s| s.folded.as_str()).collect();
+                    if let Some(together) = side_by_side(f.body_folded, &folded) {
+                        must.push((
+                            Occur::Should,
+                            Box::new(BoostQuery::new(together, ADJACENCY_BOOST)),
+                        ));
+                    }
                 }
             }
             Clause::Phrase(text) => {
-                let words = analysed_words(&text);
-                let terms: Vec<Term> = words
-                    .iter()
-                    .map(|(_, folded, _)| Term::from_field_text(f.body_folded, folded))
-                    .collect();
-                match terms.len() {
-                    0 => {}
-                    1 => must.push((Occur::Must, term_query(f.body_folded, &words[0].1))),
-                    _ => must.push((Occur::Must, Box::new(PhraseQuery::new(terms)))),
+                if let Some(q) = typed_query(f, &syllables(&text)) {
+                    must.push((Occur::Must, q));
                 }
             }
         }

@@ -20,7 +20,12 @@ use crate::model::Plan;
 /// Understands one document. `decoded` is the text as [`crate::ingest::read::decode`]
 /// returns it; citation offsets refer to it.
 pub fn understand(file: &str, decoded: &str) -> Plan {
-    let header = meta::read_header(&clean::layout(decoded));
+    understand_laid_out(file, decoded, &clean::layout(decoded))
+}
+
+/// [`understand`] for a caller that already has `clean::layout(decoded)`.
+pub fn understand_laid_out(file: &str, decoded: &str, layout: &str) -> Plan {
+    let header = meta::read_header(layout);
     Plan {
         file: file.to_string(),
         number: header.number,

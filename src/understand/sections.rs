@@ -42,7 +42,7 @@ const DECORATION: &str = r"^[\s|#*]*";
 
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"{DECORATION}(?:(?P<chapter>Chương\s+[IVXLC\d]+)|(?P<article>Điều\s+\d+)\.|(?P<roman>[IVX]{{1,5}})\.|(?:[-–]\s*)?(?P<number>\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})\.|(?P<letter>[a-zđ])\)|(?P<bullet>[-–•])|(?P<plus>\+))(?:\s+|\*)(?P<rest>.*)$"
+        r"{DECORATION}(?:(?P<chapter>Chương\s+[IVXLC\d]+)|(?P<article>Điều\s+\d+)\.|(?P<roman>[IVX]{{1,5}})\.|(?:[-–]\s*)?(?P<number>\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})\.|(?P<letter>[a-zđ])\)|(?P<bullet>[-–•])|(?P<plus>\+))(?:\s+|\*)"
     ))
     .unwrap()
 });
@@ -54,6 +54,20 @@ static ENDS_BODY: LazyLock<Regex> =
 struct Line<'t> {
     start: usize,
     text: &'t str,
+}
+
+/// A cheap look at a line's first character, so the marker regex only runs on lines that
+/// could start an outline item.
+fn could_be_marker(line: &str) -> bool {
+    let rest = line.trim_start_matches([' ', '\t', '|', '#', '*']);
+    let mut chars = rest.chars();
+    match chars.next() {
+        Some(c) if c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X' | '-' | '–' | '•' | '+') => true,
+        Some(c) if c.is_lowercase() => chars.next() == Some(')'),
+        Some('C') => rest.starts_with("Chương"),
+        Some('Đ') => rest.starts_with("Điều"),
+        _ => false,
+    }
 }
 
 fn lines(text: &str) -> Vec<Line<'_>> {
@@ -87,7 +101,7 @@ fn continues_heading(heading: &str, next: &str) -> bool {
     if next.starts_with("- Thương binh") || next.starts_with("– Thương binh") {
         return true;
     }
-    if MARKER.is_match(next) {
+    if could_be_marker(next) && MARKER.is_match(next) {
         return false;
     }
     let shouting = |s: &str| !s.chars().any(char::is_lowercase) && s.chars().any(char::is_uppercase);
@@ -118,9 +132,10 @@ fn body_start(lines: &[Line]) -> usize {
     lines
         .iter()
         .position(|l| {
-            MARKER.captures(l.text).is_some_and(|c| {
-                c.name("roman").is_some() || c.name("chapter").is_some() || c.name("article").is_some()
-            })
+            could_be_marker(l.text)
+                && MARKER.captures(l.text).is_some_and(|c| {
+                    c.name("roman").is_some() || c.name("chapter").is_some() || c.name("article").is_some()
+                })
         })
         .unwrap_or(0)
 }
@@ -143,7 +158,10 @@ pub fn outline(text: &str) -> Vec<Section> {
     let text_end = body_end.map_or(text.len(), |k| lines[k].start);
     while i < body_end.unwrap_or(lines.len()) {
         let line = &lines[i];
-        let Some(caps) = MARKER.captures(line.text) else {
+        let Some(caps) = could_be_marker(line.text)
+            .then(|| MARKER.captures(line.text))
+            .flatten()
+        else {
             i += 1;
             continue;
         };
@@ -171,7 +189,7 @@ pub fn outline(text: &str) -> Vec<Section> {
         } else {
             (Marker::Plus, String::new())
         };
-        let rest = caps.name("rest").map_or("", |m| m.as_str());
+        let rest = caps.get(0).map_or("", |m| &line.text[m.end()..]);
         if rest.trim_matches(['*', ' ']).is_empty() && matches!(marker, Marker::Bullet | Marker::Plus) {
             i += 1;
             continue;
