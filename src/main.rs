@@ -381,7 +381,16 @@ fn extract(out: &mut impl Write, roots: &[PathBuf], json: bool, style: Style) ->
         &Silent,
         |outcome| {
             let written = match outcome {
-                Outcome::Understood(u) if json => output::json_line(out, &u.plan),
+                Outcome::Understood(u) if json => {
+                    // The plan's fields, then how the file was read.
+                    serde_json::to_value(&u.plan)
+                        .map_err(std::io::Error::from)
+                        .and_then(|mut value| {
+                            value["format"] = u.format.into();
+                            value["encoding"] = u.encoding.into();
+                            output::json_line(out, &value)
+                        })
+                }
                 Outcome::Understood(u) => output::plan_block(out, &u.plan, style),
                 Outcome::Skipped { file, reason } => {
                     eprintln!("{file}: {reason}");

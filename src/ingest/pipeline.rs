@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::progress::Progress;
-use super::{clean, read};
+use super::{clean, formats, read};
 use crate::error::SkipReason;
 use crate::model::Plan;
 use crate::understand;
@@ -50,6 +50,10 @@ pub struct Understood {
     /// The plan's tasks with their cleaned text.
     pub tasks: Vec<TaskText>,
     pub bytes: u64,
+    /// The format the file was read as (`txt`, `md`, `docx`, `pdf`, `html`).
+    pub format: &'static str,
+    /// The encoding its text was in (`utf-8`, `windows-1258`, `tcvn3`, `vni` …).
+    pub encoding: &'static str,
 }
 
 /// The text of one task (see [`understand::sections::tasks`]), cleaned like the body.
@@ -119,10 +123,11 @@ pub fn process_file(
             bytes: bytes.len() as u64,
         };
     }
-    let decoded = match read::decode(&bytes) {
-        Ok(text) => text,
+    let document = match formats::read_document(path, &bytes) {
+        Ok(document) => document,
         Err(reason) => return skipped(reason),
     };
+    let decoded = document.text;
     // A bug in understanding must cost one file, not the batch.
     let understood = std::panic::catch_unwind(|| {
         let layout = clean::layout(&decoded);
@@ -152,6 +157,8 @@ pub fn process_file(
             contexts,
             tasks,
             bytes: bytes.len() as u64,
+            format: document.format.name(),
+            encoding: document.encoding,
         })),
         Err(_) => skipped(SkipReason::new(
             "internal error while reading this file (please report it)",

@@ -19,8 +19,9 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::error::SkipReason;
 
-/// File name endings plancite reads.
-pub const READABLE_EXTENSIONS: &[&str] = &["txt", "md"];
+/// File name endings a folder walk picks up (`.doc` too, so it is reported as skipped
+/// with what to do; see [`super::formats`]).
+pub const READABLE_EXTENSIONS: &[&str] = super::formats::WALKED_EXTENSIONS;
 
 /// Largest file read by default, in MiB.
 pub const DEFAULT_MAX_FILE_MB: u64 = 50;
