@@ -69,7 +69,7 @@ fn main() {
         });
         println!("| cites {key} (total + first 100) | {p50:.2} | {p99:.2} | {found} |");
         // What `plancite cites` prints: every citing plan with its contexts.
-        let (p50, p99) = measure(runs.min(20), || {
+        let (p50, p99) = measure(runs.min(5), || {
             cites(&index, key).unwrap();
         });
         println!("| cites {key} (all, with contexts) | {p50:.2} | {p99:.2} | {found} |");

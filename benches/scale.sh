@@ -44,6 +44,7 @@ measure() { # label, command…  → sets SECS and RSS_MB
 t=re.search(r"Elapsed \(wall clock\) time.*: (.*)", open(sys.argv[1]).read()).group(1).split(":")
 print(round(sum(float(x)*60**i for i,x in enumerate(reversed(t))),2))' "$log")
   RSS_MB=$(awk '/Maximum resident set size/ {printf "%.0f", $6/1024}' "$log")
+  echo "  $label: $SECS s, peak RSS $RSS_MB MB" >&2
 }
 
 rm -rf "$WORK/plain-index"
@@ -59,7 +60,7 @@ cp "$(find "$WORK/one" -name '*.txt' | head -1)" "$NEW"
 measure add target/release/plancite add "$NEW" --index "$WORK/index" --quiet
 ADD_S=$SECS
 
-LAT=$("$LATENCY" --index "$WORK/index" --runs 200)
+LAT=$("$LATENCY" --index "$WORK/index" --runs "${RUNS:-200}")
 
 KEY_LITERAL="125/2021/NĐ-CP"
 measure grep grep -rlF "$KEY_LITERAL" "$ARCHIVE"

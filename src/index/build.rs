@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::Index;
-use super::reader::{Indexed, indexed_files};
+use super::reader::{Indexed, indexed_file, indexed_files};
 use super::record::PlanRecord;
 use super::writer::{DEFAULT_MEMORY_MB, Writer};
 use crate::analysis::normalize::folded_form;
@@ -24,6 +24,9 @@ use crate::error::{Result, SkipReason};
 use crate::ingest::pipeline::{self, Outcome, identity_path};
 use crate::ingest::progress::Progress;
 use crate::ingest::read::{Found, walk};
+
+/// A run that changes at least this many plans waits for segment merges at the end.
+const MERGE_AFTER_PLANS: usize = 1000;
 
 /// Plans written between two checkpoints by default.
 pub const DEFAULT_COMMIT_EVERY: usize = 10_000;
@@ -88,9 +91,21 @@ pub fn build(
         .map(|r| format!("{}/", identity_path(r).trim_end_matches('/')))
         .collect();
 
-    // 2. known
-    let known = indexed_files(index)?;
-    let mut ids = IdAllocator::new(&known);
+    // 2. known: the whole index when pruning a folder; just the files at hand otherwise,
+    // so adding one file to a large archive costs a few lookups.
+    let known = if options.prune {
+        indexed_files(index)?
+    } else {
+        let mut known = HashMap::new();
+        for path in &files {
+            let identity = identity_path(path);
+            if let Some(indexed) = indexed_file(index, &identity)? {
+                known.insert(identity, indexed);
+            }
+        }
+        known
+    };
+    let mut ids = IdAllocator::new(&known, index);
 
     // 3 and 4. extract, write
     let mut writer = Writer::new(index, options.memory_mb)?;
@@ -150,7 +165,8 @@ pub fn build(
     }
 
     // 6. commit
-    writer.commit()?;
+    // Merging pays off after a batch, not after a handful of files (`add`).
+    writer.commit(report.indexed + report.removed >= MERGE_AFTER_PLANS)?;
     report.total = index.plan_count()?;
     report.elapsed = started.elapsed();
     Ok(report)
@@ -159,17 +175,24 @@ pub fn build(
 /// Gives each file a stable, URL-safe plan id: its file name without extension, folded
 /// to ASCII (`2022-hai-phong-70-KH-UBND`); a clash with another file's id adds a short
 /// hash of the path.
-struct IdAllocator {
+struct IdAllocator<'i> {
     by_path: HashMap<String, String>,
     taken: HashSet<String>,
+    /// Asked when `taken` does not know an id (it holds only the files at hand on `add`).
+    index: &'i Index,
 }
 
-impl IdAllocator {
-    fn new(known: &HashMap<String, Indexed>) -> Self {
+impl<'i> IdAllocator<'i> {
+    fn new(known: &HashMap<String, Indexed>, index: &'i Index) -> Self {
         IdAllocator {
             by_path: known.iter().map(|(p, k)| (p.clone(), k.id.clone())).collect(),
             taken: known.values().map(|k| k.id.clone()).collect(),
+            index,
         }
+    }
+
+    fn is_taken(&self, id: &str) -> bool {
+        self.taken.contains(id) || super::reader::id_exists(self.index, id)
     }
 
     fn id_for(&mut self, path: &str) -> String {
@@ -181,7 +204,7 @@ impl IdAllocator {
             .and_then(|s| s.to_str())
             .unwrap_or("plan");
         let mut id = slug(stem);
-        if self.taken.contains(&id) {
+        if self.is_taken(&id) {
             id = format!("{id}-{}", &pipeline::content_hash(path.as_bytes())[..6]);
         }
         self.taken.insert(id.clone());
@@ -222,7 +245,7 @@ pub fn remove(index: &Index, name: &str, memory_mb: usize) -> Result<String> {
     let (record, _) = super::reader::find_plan(index, name)?;
     let mut writer = Writer::new(index, memory_mb)?;
     writer.delete_id(&record.id);
-    writer.commit()?;
+    writer.commit(false)?;
     Ok(record.id)
 }
 

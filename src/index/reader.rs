@@ -60,6 +60,35 @@ pub fn indexed_files(index: &Index) -> Result<HashMap<String, Indexed>> {
     Ok(files)
 }
 
+/// What the index holds for the plan indexed from `path` (its identity), if any.
+pub fn indexed_file(index: &Index, path: &str) -> Result<Option<Indexed>> {
+    let searcher = index.searcher();
+    for address in find_exact(&searcher, index.fields.path, path, 64)? {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let text = |field| doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string);
+        // Only the plan of a file has a hash; its tasks share the path.
+        if let Some(hash) = text(index.fields.hash) {
+            return Ok(Some(Indexed {
+                id: text(index.fields.id).unwrap_or_default(),
+                hash,
+            }));
+        }
+    }
+    Ok(None)
+}
+
+/// Whether a plan or task already has this id.
+pub fn id_exists(index: &Index, id: &str) -> bool {
+    let query = TermQuery::new(
+        Term::from_field_text(index.fields.id, id),
+        IndexRecordOption::Basic,
+    );
+    index
+        .searcher()
+        .search(&query, &tantivy::collector::Count)
+        .is_ok_and(|n| n > 0)
+}
+
 /// The stored record of the document at `address`.
 pub fn record_at(index: &Index, searcher: &Searcher, address: DocAddress) -> Result<PlanRecord> {
     let doc: TantivyDocument = searcher.doc(address)?;

@@ -65,10 +65,14 @@ impl<'i> Writer<'i> {
         Ok(())
     }
 
-    /// Makes every change visible at once and waits for it to be durable.
-    pub fn commit(mut self) -> Result<()> {
+    /// Makes every change visible at once and durable. With `merge`, it also waits for
+    /// the segment merges the commit started, leaving a compact index (worth it after a
+    /// batch); without, merges are left for a later run, so a small update returns at once.
+    pub fn commit(mut self, merge: bool) -> Result<()> {
         self.writer.commit()?;
-        self.writer.wait_merging_threads()?;
+        if merge {
+            self.writer.wait_merging_threads()?;
+        }
         self.index.reload()?;
         Ok(())
     }
