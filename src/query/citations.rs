@@ -105,18 +105,28 @@ pub fn citing_ids(index: &Index, key_input: &str) -> Result<(String, Vec<String>
     }
     for (segment_ord, docs) in by_segment {
         let fast = searcher.segment_reader(segment_ord).fast_fields();
-        let ids = fast.str(crate::index::schema::ID)?;
         let dates = fast.i64(crate::index::schema::DATE_KEY)?;
-        for doc in docs {
-            let mut id = String::new();
-            if let Some(ids) = &ids
-                && let Some(ord) = ids.term_ords(doc).next()
-            {
-                ids.ord_to_str(ord, &mut id)
-                    .map_err(|e| Error::Internal(e.to_string()))?;
-            }
-            dated.push((dates.first(doc).unwrap_or(i64::MAX), id));
-        }
+        let Some(ids) = fast.str(crate::index::schema::ID)? else {
+            continue;
+        };
+        // Term ordinals first, then their strings in one sorted pass over the dictionary:
+        // far cheaper than one dictionary lookup per plan.
+        let mut ords: Vec<(u64, i64)> = docs
+            .iter()
+            .filter_map(|&doc| {
+                let ord = ids.term_ords(doc).next()?;
+                Some((ord, dates.first(doc).unwrap_or(i64::MAX)))
+            })
+            .collect();
+        ords.sort_unstable();
+        let sorted: Vec<u64> = ords.iter().map(|(ord, _)| *ord).collect();
+        let mut names = Vec::with_capacity(sorted.len());
+        ids.dictionary()
+            .sorted_ords_to_term_cb(&sorted, |bytes| {
+                names.push(String::from_utf8_lossy(bytes).into_owned())
+            })
+            .map_err(|e| Error::Internal(e.to_string()))?;
+        dated.extend(ords.into_iter().map(|(_, date)| date).zip(names));
     }
     dated.sort();
     Ok((key, dated.into_iter().map(|(_, id)| id).collect()))
