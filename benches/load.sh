@@ -53,7 +53,7 @@ for _ in $(seq 1 600); do
   sleep 0.1
 done
 [ -n "$url" ] || { echo "plancite serve did not start" >&2; cat "$work/serve.log" >&2; exit 1; }
-plans=$(curl -fsS "$url/api/stats" | grep -o '"plans":[0-9]*' | cut -d: -f2)
+plans=$(curl -fsS "$url/healthz" | grep -o '"plans":[0-9]*' | cut -d: -f2)
 
 # wrk's Lua hook prints the figures in a fixed form, so the table does not depend on
 # wrk's human-readable units.

@@ -281,19 +281,21 @@ pub async fn top_cited(State(state): State<AppState>, query: QueryParams) -> Ans
     let limit = params.count("limit", 1, crate::query::search::MAX_LIMIT, TOP_CITED_DEFAULT)?;
     let answer = state
         .blocking(move |s| {
-            let all = all_cited(s)?;
+            let top = top_cited_cached(s)?;
             Ok(TopCitedResponse {
-                cited_documents: all.len(),
-                documents: all.iter().take(limit).cloned().collect(),
+                cited_documents: citations::cited_counts(&s.index)?.len(),
+                documents: top.iter().take(limit).cloned().collect(),
             })
         })
         .await?;
     Ok(Json(answer))
 }
 
-fn all_cited(s: &Shared) -> crate::Result<std::sync::Arc<Vec<CitedDocument>>> {
-    s.cited
-        .get(&s.index, |index| citations::top_cited(index, usize::MAX))
+/// The most cited documents the endpoint may show, kept until the next commit.
+fn top_cited_cached(s: &Shared) -> crate::Result<std::sync::Arc<Vec<CitedDocument>>> {
+    s.cited.get(&s.index, |index| {
+        citations::top_cited(index, crate::query::search::MAX_LIMIT)
+    })
 }
 
 #[derive(Serialize)]
@@ -315,7 +317,7 @@ pub async fn stats(State(state): State<AppState>, query: QueryParams) -> Answer<
     let stats = state
         .blocking(|s| {
             let searcher = s.index.searcher();
-            let cited = all_cited(s)?;
+            let cited = citations::cited_counts(&s.index)?;
             let path = s.index.path();
             let last_commit_unix = std::fs::metadata(path.join("meta.json"))
                 .and_then(|m| m.modified())

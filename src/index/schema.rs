@@ -94,7 +94,16 @@ pub fn build() -> Schema {
     builder.add_text_field(BODY, analysed(analysis::EXACT));
     builder.add_text_field(BODY_FOLDED, analysed(analysis::FOLDED));
     builder.add_text_field(TEXT, STORED);
-    builder.add_text_field(CITES, STRING);
+    // One term per citation, with term frequencies: how many times a plan cites a key is
+    // read from the postings, without opening any document.
+    builder.add_text_field(
+        CITES,
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("raw")
+                .set_index_option(IndexRecordOption::WithFreqs),
+        ),
+    );
     builder.add_text_field(ABBREVS, STRING);
     builder.add_text_field(RECORD, STORED);
     builder.build()

@@ -13,13 +13,14 @@
 //! # Ok::<(), plancite::Error>(())
 //! ```
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
+use tantivy::postings::Postings;
 use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
-use tantivy::{Order, Term};
+use tantivy::{DocSet, Order, Term};
 
 use crate::cite::resolve::{Candidate, pick};
 use crate::error::{Error, Result};
@@ -342,46 +343,90 @@ pub struct CitedDocument {
     pub in_archive: Option<String>,
 }
 
-/// Cited documents by the number of plans citing them, most first (ties by key).
-pub fn top_cited(index: &Index, limit: usize) -> Result<Vec<CitedDocument>> {
-    let records = reader::all_records(index)?;
-    let archive = Archive::from_records(&records);
-    let mut by_key: BTreeMap<String, CitedDocument> = BTreeMap::new();
-    for record in &records {
-        let mut counted_plan = std::collections::HashSet::new();
-        for citation in &record.plan.citations {
-            let entry = by_key
-                .entry(citation.key.clone())
-                .or_insert_with(|| CitedDocument {
-                    key: citation.key.clone(),
-                    doc_type: None,
+/// How often one document is cited across the archive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CitedCount {
+    pub key: String,
+    /// Distinct plans citing it.
+    pub plans: usize,
+    /// Citations in all.
+    pub citations: usize,
+}
+
+/// Every cited key with its counts, read from the `cites` postings (live plans only),
+/// in no particular order. Costs one pass over the postings, never the document store.
+pub fn cited_counts(index: &Index) -> Result<Vec<CitedCount>> {
+    let searcher = index.searcher();
+    let mut by_key: HashMap<String, CitedCount> = HashMap::new();
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(index.fields.cites)?;
+        let alive = segment.alive_bitset();
+        let io = |e: std::io::Error| Error::Internal(format!("reading the citation postings: {e}"));
+        let mut terms = inverted.terms().stream().map_err(io)?;
+        while terms.advance() {
+            let key = String::from_utf8_lossy(terms.key()).into_owned();
+            let mut postings = inverted
+                .read_postings_from_terminfo(terms.value(), IndexRecordOption::WithFreqs)
+                .map_err(io)?;
+            let (mut plans, mut citations) = (0, 0);
+            let mut doc = postings.doc();
+            while doc != tantivy::TERMINATED {
+                if alive.is_none_or(|a| a.is_alive(doc)) {
+                    plans += 1;
+                    citations += postings.term_freq() as usize;
+                }
+                doc = postings.advance();
+            }
+            if plans > 0 {
+                let entry = by_key.entry(key.clone()).or_insert(CitedCount {
+                    key,
                     plans: 0,
                     citations: 0,
-                    in_archive: None,
                 });
-            entry.citations += 1;
-            if entry.doc_type.is_none() {
-                entry.doc_type = citation.doc_type.clone();
-            }
-            if entry.in_archive.is_none() {
-                entry.in_archive = archive.resolve(citation, record.plan.place.as_deref());
-            }
-            if counted_plan.insert(citation.key.as_str()) {
-                entry.plans += 1;
+                entry.plans += plans;
+                entry.citations += citations;
             }
         }
     }
-    let mut documents: Vec<CitedDocument> = by_key.into_values().collect();
-    // On a tie in plans, a document cited by its number ranks before a law cited by its
-    // name: the number names one document, the name may stand for several versions.
-    let named = |d: &CitedDocument| !d.key.starts_with(|c: char| c.is_ascii_digit());
-    documents.sort_by(|a, b| {
+    Ok(by_key.into_values().collect())
+}
+
+/// Cited documents by the number of plans citing them, most first. On a tie in plans, a
+/// document cited by its number ranks before a law cited by its name (the number names
+/// one document, the name may stand for several versions), then by citations and key.
+/// Counts come from the postings; only the `limit` documents shown read one citing plan
+/// each, for their type and their link into the archive.
+pub fn top_cited(index: &Index, limit: usize) -> Result<Vec<CitedDocument>> {
+    let mut counts = cited_counts(index)?;
+    let named = |key: &str| !key.starts_with(|c: char| c.is_ascii_digit());
+    counts.sort_by(|a, b| {
         b.plans
             .cmp(&a.plans)
-            .then(named(a).cmp(&named(b)))
+            .then(named(&a.key).cmp(&named(&b.key)))
             .then(b.citations.cmp(&a.citations))
             .then(a.key.cmp(&b.key))
     });
-    documents.truncate(limit);
+    counts.truncate(limit);
+    let archive = Archive::load_numbers(index, counts.iter().map(|c| c.key.as_str()))?;
+    let searcher = index.searcher();
+    let mut documents = Vec::with_capacity(counts.len());
+    for count in counts {
+        let citing = reader::find_exact(&searcher, index.fields.cites, &count.key, 1)?;
+        let record = match citing.first() {
+            Some(address) => Some(reader::record_at(index, &searcher, *address)?),
+            None => None,
+        };
+        let citation = record
+            .as_ref()
+            .and_then(|r| r.plan.citations.iter().find(|c| c.key == count.key));
+        documents.push(CitedDocument {
+            key: count.key,
+            doc_type: citation.and_then(|c| c.doc_type.clone()),
+            plans: count.plans,
+            citations: count.citations,
+            in_archive: citation
+                .and_then(|c| archive.resolve(c, record.as_ref().and_then(|r| r.plan.place.as_deref()))),
+        });
+    }
     Ok(documents)
 }
