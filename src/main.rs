@@ -98,12 +98,8 @@ enum Command {
     /// How a task evolved: matching plans and tasks per year, grouped into threads.
     Trace {
         query: String,
-        #[arg(long)]
-        from: Option<i32>,
-        #[arg(long)]
-        to: Option<i32>,
-        #[arg(long)]
-        place: Option<String>,
+        #[command(flatten)]
+        range: YearsAndPlace,
         #[arg(long)]
         json: bool,
         /// Also write a timeline chart (SVG) to this file.
@@ -151,17 +147,27 @@ struct BuildArgs {
     quiet: bool,
 }
 
+/// Which years and place a question covers.
+#[derive(Args)]
+struct YearsAndPlace {
+    /// From this year (inclusive).
+    #[arg(long)]
+    from: Option<i32>,
+    /// To this year (inclusive).
+    #[arg(long)]
+    to: Option<i32>,
+    /// Only plans of this place (case and marks do not matter).
+    #[arg(long)]
+    place: Option<String>,
+}
+
 #[derive(Args)]
 struct SearchArgs {
     query: String,
     #[arg(long, conflicts_with_all = ["from", "to"])]
     year: Option<i32>,
-    #[arg(long)]
-    from: Option<i32>,
-    #[arg(long)]
-    to: Option<i32>,
-    #[arg(long)]
-    place: Option<String>,
+    #[command(flatten)]
+    range: YearsAndPlace,
     #[arg(long = "type")]
     doc_type: Option<String>,
     /// plan (whole plans) or task (each section of a plan, with its plan).
@@ -227,9 +233,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let request = SearchRequest {
                 query: args.query,
                 year: args.year,
-                from: args.from,
-                to: args.to,
-                place: args.place,
+                from: args.range.from,
+                to: args.range.to,
+                place: args.range.place,
                 doc_type: args.doc_type,
                 cites: args.cites,
                 offset: args.offset,
@@ -291,13 +297,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Trace {
             query,
-            from,
-            to,
-            place,
+            range,
             json,
             svg,
         } => {
             let index = open_or_build_default(&cli.index)?;
+            let YearsAndPlace { from, to, place } = range;
             let request = trace::TraceRequest {
                 query,
                 from,
