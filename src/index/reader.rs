@@ -181,6 +181,25 @@ pub fn all_records(index: &Index) -> Result<Vec<PlanRecord>> {
     records_with(index, index.fields.kind, schema::KIND_PLAN)
 }
 
+/// Calls `visit` with every plan's record in index order, one at a time, so a pass over a
+/// large archive holds one record in memory, not all of them.
+pub fn for_each_record(index: &Index, mut visit: impl FnMut(PlanRecord) -> Result<()>) -> Result<()> {
+    let searcher = index.searcher();
+    let query = TermQuery::new(
+        Term::from_field_text(index.fields.kind, schema::KIND_PLAN),
+        IndexRecordOption::Basic,
+    );
+    let mut addresses: Vec<DocAddress> = searcher
+        .search(&query, &tantivy::collector::DocSetCollector)?
+        .into_iter()
+        .collect();
+    addresses.sort();
+    for address in addresses {
+        visit(record_at(index, &searcher, address)?)?;
+    }
+    Ok(())
+}
+
 /// Records of the plans whose `field` holds exactly `value` (no limit).
 pub fn records_with(index: &Index, field: tantivy::schema::Field, value: &str) -> Result<Vec<PlanRecord>> {
     let searcher = index.searcher();

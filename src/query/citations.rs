@@ -290,18 +290,23 @@ impl Archive {
         Ok(Archive { by_number })
     }
 
-    /// Every plan of the archive.
-    pub fn from_records(records: &[PlanRecord]) -> Archive {
-        let mut by_number: HashMap<String, Vec<ArchivePlan>> = HashMap::new();
-        for record in records {
-            if let Some(key) = record.plan.number.as_deref().and_then(crate::cite::canonical_key) {
-                by_number
-                    .entry(key)
-                    .or_default()
-                    .push(ArchivePlan::from(record.clone()));
-            }
+    /// An archive to fill with [`Archive::add`].
+    pub fn empty() -> Archive {
+        Archive {
+            by_number: HashMap::new(),
         }
-        Archive { by_number }
+    }
+
+    /// Adds one plan of the archive.
+    pub fn add(&mut self, id: &str, plan: &crate::model::Plan) {
+        if let Some(key) = plan.number.as_deref().and_then(crate::cite::canonical_key) {
+            self.by_number.entry(key).or_default().push(ArchivePlan {
+                id: id.to_string(),
+                date: plan.date.clone(),
+                year: plan.year,
+                place: plan.place.clone(),
+            });
+        }
     }
 
     /// The id of the plan `citation` points to, if the archive holds exactly one.

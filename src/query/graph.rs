@@ -75,18 +75,31 @@ pub struct Graph {
 
 /// Builds the graph of the whole archive.
 pub fn build(index: &Index) -> Result<Graph> {
-    let records = reader::all_records(index)?;
-    let archive = Archive::from_records(&records);
+    // One streaming pass keeps only what the graph needs of each plan (no texts, contexts
+    // or outlines), so a large archive fits in memory.
+    let mut archive = Archive::empty();
+    let mut plans: Vec<(String, crate::model::Plan)> = Vec::new();
+    reader::for_each_record(index, |record| {
+        let mut plan = record.plan;
+        plan.sections = Vec::new();
+        plan.recipients = Vec::new();
+        plan.title = None;
+        for citation in &mut plan.citations {
+            citation.text = String::new();
+        }
+        archive.add(&record.id, &plan);
+        plans.push((record.id, plan));
+        Ok(())
+    })?;
     let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
     let mut edges: BTreeMap<(String, String), Edge> = BTreeMap::new();
-    for record in &records {
-        let plan = &record.plan;
-        let source = format!("plan:{}", record.id);
+    for (id, plan) in &plans {
+        let source = format!("plan:{id}");
         nodes.insert(
             source.clone(),
             Node {
                 id: source.clone(),
-                label: plan.number.clone().unwrap_or_else(|| record.id.clone()),
+                label: plan.number.clone().unwrap_or_else(|| id.clone()),
                 kind: "plan",
                 doc_type: plan.doc_type.clone(),
                 year: plan.year,
@@ -95,7 +108,7 @@ pub fn build(index: &Index) -> Result<Graph> {
         );
         for citation in &plan.citations {
             let target = match archive.resolve(citation, plan.place.as_deref()) {
-                Some(id) if id != record.id => format!("plan:{id}"),
+                Some(target) if target != *id => format!("plan:{target}"),
                 Some(_) => continue, // a plan citing its own number
                 None => {
                     let id = format!("doc:{}", citation.key);
