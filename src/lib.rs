@@ -25,6 +25,7 @@
 pub mod analysis;
 pub mod cite;
 pub mod error;
+pub mod escape;
 pub mod http;
 pub mod index;
 pub mod ingest;

@@ -43,14 +43,7 @@ impl Style {
         } else {
             ("[", "]")
         };
-        let text = html.replace("<mark>", open).replace("</mark>", close);
-        let text = text
-            .replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&quot;", "\"")
-            .replace("&#x27;", "'")
-            .replace("&#39;", "'")
-            .replace("&amp;", "&");
+        let text = crate::escape::unescape(&html.replace("<mark>", open).replace("</mark>", close));
         text.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 }

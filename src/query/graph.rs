@@ -199,13 +199,6 @@ fn dot(graph: &Graph) -> String {
     out
 }
 
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 fn graphml(graph: &Graph) -> String {
     let mut out = String::from(concat!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
@@ -220,21 +213,29 @@ fn graphml(graph: &Graph) -> String {
         "  <graph id=\"citations\" edgedefault=\"directed\">\n"
     ));
     for node in &graph.nodes {
-        let _ = writeln!(out, "    <node id=\"{}\">", xml_escape(&node.id));
+        let _ = writeln!(out, "    <node id=\"{}\">", crate::escape::escape(&node.id));
         let _ = writeln!(
             out,
             "      <data key=\"label\">{}</data>",
-            xml_escape(&node.label)
+            crate::escape::escape(&node.label)
         );
         let _ = writeln!(out, "      <data key=\"kind\">{}</data>", node.kind);
         if let Some(t) = &node.doc_type {
-            let _ = writeln!(out, "      <data key=\"doc_type\">{}</data>", xml_escape(t));
+            let _ = writeln!(
+                out,
+                "      <data key=\"doc_type\">{}</data>",
+                crate::escape::escape(t)
+            );
         }
         if let Some(y) = node.year {
             let _ = writeln!(out, "      <data key=\"year\">{y}</data>");
         }
         if let Some(p) = &node.place {
-            let _ = writeln!(out, "      <data key=\"place\">{}</data>", xml_escape(p));
+            let _ = writeln!(
+                out,
+                "      <data key=\"place\">{}</data>",
+                crate::escape::escape(p)
+            );
         }
         out.push_str("    </node>\n");
     }
@@ -242,8 +243,8 @@ fn graphml(graph: &Graph) -> String {
         let _ = writeln!(
             out,
             "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\">\n      <data key=\"relation\">{}</data>\n      <data key=\"count\">{}</data>\n    </edge>",
-            xml_escape(&edge.source),
-            xml_escape(&edge.target),
+            crate::escape::escape(&edge.source),
+            crate::escape::escape(&edge.target),
             relation_name(edge.relation),
             edge.count
         );

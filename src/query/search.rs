@@ -555,30 +555,15 @@ impl Highlighter {
         let mut html = String::with_capacity(fragment.len() + 64);
         let mut at = 0;
         for range in marks {
-            html.push_str(&escape_html(&fragment[at..range.start]));
+            html.push_str(&crate::escape::escape(&fragment[at..range.start]));
             html.push_str("<mark>");
-            html.push_str(&escape_html(&fragment[range.clone()]));
+            html.push_str(&crate::escape::escape(&fragment[range.clone()]));
             html.push_str("</mark>");
             at = range.end;
         }
-        html.push_str(&escape_html(&fragment[at..]));
+        html.push_str(&crate::escape::escape(&fragment[at..]));
         html
     }
-}
-
-fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#x27;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -127,14 +127,7 @@ pub fn trace(index: &Index, request: &TraceRequest) -> Result<TraceResult> {
 
 /// A snippet without its markup: `<mark>` removed and entities decoded.
 pub fn plain_snippet(html: &str) -> String {
-    html.replace("<mark>", "")
-        .replace("</mark>", "")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#x27;", "'")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
+    crate::escape::unescape(&html.replace("<mark>", "").replace("</mark>", ""))
 }
 
 fn trace_task(hit: SearchHit, query_words: &HashSet<String>) -> TraceTask {
@@ -293,7 +286,7 @@ pub fn render_svg(result: &TraceResult, from: Option<i32>, to: Option<i32>) -> S
     let max = (step * steps) as f64;
     let x = |year: i32| LEFT + (year - first) as f64 / span * plot_w;
     let y = |count: usize| TOP + plot_h - count as f64 / max * plot_h;
-    let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let esc = crate::escape::escape;
 
     let mut svg = String::new();
     let _ = writeln!(
