@@ -4,9 +4,11 @@
 //! - [`normalize`]: one Unicode form (NFC), one tone-mark placement (`hòa` = `hoà`),
 //!   lower case, `Ð` read as `Đ`, Unicode spaces as spaces; and the folded form
 //!   without marks (`bình đẳng` → `binh dang`).
-//! - [`tokenizer`]: syllables and whole document numbers, in exact or folded form. Two
-//!   tokenizers are registered, [`EXACT`] and [`FOLDED`]; the body of each plan is
-//!   indexed under both, with positions.
+//! - [`tokenizer`]: syllables and whole document numbers, in exact or folded form. The
+//!   body of each plan is indexed folded ([`FOLDED`]) with positions, and its distinct
+//!   marked words ([`MARKED`]) once each, without positions: enough for a query typed
+//!   with marks to prefer the plans that have those forms. [`EXACT`] is registered for
+//!   tools and benchmarks that want every exact token.
 //! - [`segment`]: lindera 6 over a Vietnamese lexicon groups a query's syllables into
 //!   words, which the search looks for as adjacent syllables. Documents are not
 //!   segmented; [`segment`] says why. Its tantivy adapter is registered as [`WORDS`].
@@ -33,12 +35,15 @@ pub mod tokenizer;
 use tantivy::tokenizer::TextAnalyzer;
 
 use segment::WordTokenizer;
-use tokenizer::{Form, VietTokenizer};
+use tokenizer::{Form, MarkedWordsTokenizer, VietTokenizer};
 
 /// Name of the exact-form tokenizer in tantivy's registry.
 pub const EXACT: &str = "vi_exact";
 /// Name of the folded-form tokenizer in tantivy's registry.
 pub const FOLDED: &str = "vi_folded";
+/// Name of the tokenizer of a text's distinct marked words
+/// ([`tokenizer::MarkedWordsTokenizer`]).
+pub const MARKED: &str = "vi_marked";
 /// Name of the word (lindera) tokenizer in tantivy's registry; no plancite field uses
 /// it (see [`segment`]).
 pub const WORDS: &str = "vi_words";
@@ -48,6 +53,7 @@ pub fn register(index: &tantivy::Index) {
     let tokenizers = index.tokenizers();
     tokenizers.register(EXACT, TextAnalyzer::from(VietTokenizer::new(Form::Exact)));
     tokenizers.register(FOLDED, TextAnalyzer::from(VietTokenizer::new(Form::Folded)));
+    tokenizers.register(MARKED, TextAnalyzer::from(MarkedWordsTokenizer::default()));
     tokenizers.register(WORDS, TextAnalyzer::from(WordTokenizer));
 }
 

@@ -10,9 +10,9 @@
 //! side; see [`super::segment`] for how a query's words become such phrases.
 //!
 //! Each token comes out in one of two [`Form`]s: `Exact` (lower case, NFC, one tone
-//! style) or `Folded` (no marks). plancite indexes the body twice, once per form, and
-//! a query word typed with marks prefers the exact field while one typed without
-//! matches the folded field. The tokenizer streams: it normalizes one token at a
+//! style) or `Folded` (no marks). plancite indexes the body's folded tokens, which every
+//! query matches, and, through [`MarkedWordsTokenizer`], the set of its marked exact
+//! words, which a query typed with marks prefers. The tokenizer streams: it normalizes one token at a
 //! time into a reused buffer and keeps no list of the document's tokens. It does not
 //! group syllables into words (documents are indexed by syllable; see
 //! [`super::segment`] for why).
@@ -246,6 +246,73 @@ impl TokenStream for VietTokenStream<'_> {
 
     fn token_mut(&mut self) -> &mut Token {
         &mut self.token
+    }
+}
+
+/// The distinct marked words of a text (exact forms that differ from their folded
+/// form, like `đẳng` or `giới`), each once, for a field that only says which marked forms
+/// a plan contains. Matching goes through the folded field; this field lets a query typed
+/// with marks prefer plans that have those very forms (`đẳng`, not `Đảng`), at a fraction
+/// of the cost of indexing every exact token with its position.
+///
+/// ```
+/// use plancite::analysis::tokenizer::MarkedWordsTokenizer;
+/// use tantivy::tokenizer::{TokenStream, Tokenizer};
+/// let mut tokenizer = MarkedWordsTokenizer::default();
+/// let mut stream = tokenizer.token_stream("Bình đẳng giới, bình đẳng 2022");
+/// let mut words = Vec::new();
+/// while stream.advance() { words.push(stream.token().text.clone()); }
+/// assert_eq!(words, ["bình", "đẳng", "giới"]);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct MarkedWordsTokenizer {
+    /// The words already given out for the current text (kept to reuse its memory).
+    seen: std::collections::HashSet<String>,
+}
+
+impl Tokenizer for MarkedWordsTokenizer {
+    type TokenStream<'a> = MarkedWordsStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> MarkedWordsStream<'a> {
+        self.seen.clear();
+        MarkedWordsStream {
+            words: VietTokenStream {
+                text,
+                spans: Splitter::new(text),
+                form: Form::Exact,
+                token: Token::default(),
+            },
+            seen: &mut self.seen,
+        }
+    }
+}
+
+/// The stream of [`MarkedWordsTokenizer`].
+pub struct MarkedWordsStream<'a> {
+    words: VietTokenStream<'a>,
+    seen: &'a mut std::collections::HashSet<String>,
+}
+
+impl TokenStream for MarkedWordsStream<'_> {
+    fn advance(&mut self) -> bool {
+        while self.words.advance() {
+            let word = &self.words.token().text;
+            // Folded forms are plain ASCII: a word without a non-ASCII letter has no marks.
+            if word.is_ascii() || self.seen.contains(word) {
+                continue;
+            }
+            self.seen.insert(word.clone());
+            return true;
+        }
+        false
+    }
+
+    fn token(&self) -> &Token {
+        self.words.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.words.token_mut()
     }
 }
 

@@ -59,6 +59,12 @@ impl Index {
         Self::wrap(inner, path)
     }
 
+    /// An empty index in memory with the same schema and analyzer, for the small
+    /// indexes a question builds on the fly (see [`crate::query::tasks`]).
+    pub(crate) fn in_memory() -> Result<Index> {
+        Self::wrap(tantivy::Index::create_in_ram(schema::build()), Path::new(""))
+    }
+
     /// Whether an index has been committed at `path`.
     pub fn exists(path: &Path) -> bool {
         path.join("meta.json").is_file()
@@ -66,8 +72,19 @@ impl Index {
 
     fn wrap(inner: tantivy::Index, path: &Path) -> Result<Index> {
         crate::analysis::register(&inner);
-        let fields = Fields::resolve(&inner.schema())
-            .map_err(|_| Error::BadInput(format!("{} is not a plancite index", path.display())))?;
+        let schema = inner.schema();
+        let fields = Fields::resolve(&schema).map_err(|_| {
+            // Indexes of earlier versions stored tasks as documents and had no `marked` field.
+            let older = schema.get_field(schema::RECORD).is_ok();
+            Error::BadInput(if older {
+                format!(
+                    "{} was built by an older plancite; delete that folder and run `plancite index` again",
+                    path.display()
+                )
+            } else {
+                format!("{} is not a plancite index", path.display())
+            })
+        })?;
         let reader = inner
             .reader_builder()
             .reload_policy(ReloadPolicy::OnCommitWithDelay)

@@ -14,6 +14,8 @@ use super::Index;
 use super::record::{PlanRecord, TaskRecord};
 use super::schema;
 use crate::error::{Error, Result};
+use crate::ingest::clean;
+use crate::understand::sections::{TaskText, task_texts};
 
 /// What the index holds for one source file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,17 +91,13 @@ pub fn id_exists(index: &Index, id: &str) -> bool {
         .is_ok_and(|n| n > 0)
 }
 
-/// The stored record of the document at `address`.
+/// The stored record of the plan at `address`.
 pub fn record_at(index: &Index, searcher: &Searcher, address: DocAddress) -> Result<PlanRecord> {
-    let doc: TantivyDocument = searcher.doc(address)?;
-    let json = doc
-        .get_first(index.fields.record)
-        .and_then(|v| v.as_str())
-        .ok_or_else(|| Error::Internal("plan without a record".into()))?;
-    serde_json::from_str(json).map_err(|e| Error::Internal(format!("unreadable record: {e}")))
+    record_of(index, &searcher.doc(address)?)
 }
 
-/// The stored record of the task at `address`.
+/// The stored record of the task at `address` in a task index (see
+/// [`crate::query::tasks`]).
 pub fn task_at(index: &Index, searcher: &Searcher, address: DocAddress) -> Result<TaskRecord> {
     let doc: TantivyDocument = searcher.doc(address)?;
     let json = doc
@@ -109,14 +107,43 @@ pub fn task_at(index: &Index, searcher: &Searcher, address: DocAddress) -> Resul
     serde_json::from_str(json).map_err(|e| Error::Internal(format!("unreadable task record: {e}")))
 }
 
-/// The stored text of the document at `address`.
-pub fn text_at(index: &Index, searcher: &Searcher, address: DocAddress) -> Result<String> {
+/// The stored record of the plan at `address` with its tasks, from one document read.
+pub fn plan_with_tasks_at(
+    index: &Index,
+    searcher: &Searcher,
+    address: DocAddress,
+) -> Result<(PlanRecord, Vec<TaskText>)> {
     let doc: TantivyDocument = searcher.doc(address)?;
-    Ok(doc
-        .get_first(index.fields.text)
+    let record = record_of(index, &doc)?;
+    let tasks = task_texts(&record.plan.sections, stored_text(index, &doc));
+    Ok((record, tasks))
+}
+
+fn record_of(index: &Index, doc: &TantivyDocument) -> Result<PlanRecord> {
+    let json = doc
+        .get_first(index.fields.record)
+        .and_then(|v| v.as_str())
+        .ok_or_else(|| Error::Internal("plan without a record".into()))?;
+    serde_json::from_str(json).map_err(|e| Error::Internal(format!("unreadable record: {e}")))
+}
+
+fn stored_text<'d>(index: &Index, doc: &'d TantivyDocument) -> &'d str {
+    doc.get_first(index.fields.text)
         .and_then(|v| v.as_str())
         .unwrap_or_default()
-        .to_string())
+}
+
+/// The stored text of the document at `address`: a plan's text as decoded, a task's
+/// text in a task index.
+pub fn text_at(index: &Index, searcher: &Searcher, address: DocAddress) -> Result<String> {
+    let doc: TantivyDocument = searcher.doc(address)?;
+    Ok(stored_text(index, &doc).to_string())
+}
+
+/// The cleaned body of the plan at `address`: what was indexed, and what is shown.
+pub fn body_at(index: &Index, searcher: &Searcher, address: DocAddress) -> Result<String> {
+    let doc: TantivyDocument = searcher.doc(address)?;
+    Ok(clean::body(stored_text(index, &doc)))
 }
 
 /// Addresses of the documents whose `field` holds exactly `value`.
@@ -159,7 +186,7 @@ pub fn find_plan(index: &Index, name: &str) -> Result<(PlanRecord, String)> {
         ))),
         [address] => Ok((
             record_at(index, &searcher, *address)?,
-            text_at(index, &searcher, *address)?,
+            body_at(index, &searcher, *address)?,
         )),
         many => {
             let ids: Vec<String> = many
@@ -215,13 +242,15 @@ pub fn records_with(index: &Index, field: tantivy::schema::Field, value: &str) -
 
 /// A task by its id (`<plan id>~<path>`), with its text.
 pub fn find_task(index: &Index, id: &str) -> Result<(TaskRecord, String)> {
+    let id = id.trim();
+    let not_found = || Error::NotFound(format!("no task with id {id:?} (ids look like PLAN~II.2)"));
+    let (plan_id, path) = id.split_once('~').ok_or_else(not_found)?;
     let searcher = index.searcher();
-    let found = find_exact(&searcher, index.fields.id, id.trim(), 1)?;
-    let address = found
+    let address = find_exact(&searcher, index.fields.id, plan_id, 1)?
         .first()
         .copied()
-        .ok_or_else(|| Error::NotFound(format!("no task with id {id:?} (ids look like PLAN~II.2)")))?;
-    let task = task_at(index, &searcher, address)
-        .map_err(|_| Error::NotFound(format!("{id:?} is a plan, not a task (ids look like PLAN~II.2)")))?;
-    Ok((task, text_at(index, &searcher, address)?))
+        .ok_or_else(not_found)?;
+    let (record, tasks) = plan_with_tasks_at(index, &searcher, address)?;
+    let task = tasks.into_iter().find(|t| t.path == path).ok_or_else(not_found)?;
+    Ok((TaskRecord::new(&record, &task), task.text))
 }

@@ -1,9 +1,10 @@
-//! What the index stores beyond the text: a [`PlanRecord`] per plan and a
-//! [`TaskRecord`] per task.
+//! What the index stores beyond the text: a [`PlanRecord`] per plan, and the
+//! [`TaskRecord`] that describes one of its tasks when a search returns it.
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::Plan;
+use crate::understand::sections::TaskText;
 
 /// A plan as stored: its id, its content hash, the understood [`Plan`], and for each of
 /// its citations the sentence around it (same order as `plan.citations`).
@@ -30,6 +31,26 @@ pub struct TaskRecord {
     pub path: String,
     pub heading: String,
     pub level: u32,
+}
+
+impl TaskRecord {
+    /// The record of one of a plan's stored tasks.
+    pub fn new(plan_record: &PlanRecord, task: &TaskText) -> TaskRecord {
+        let plan = &plan_record.plan;
+        TaskRecord {
+            id: task_id(&plan_record.id, &task.path),
+            plan: plan_record.id.clone(),
+            file: plan.file.clone(),
+            number: plan.number.clone(),
+            doc_type: plan.doc_type.clone(),
+            place: plan.place.clone(),
+            date: plan.date.clone(),
+            year: plan.year,
+            path: task.path.clone(),
+            heading: task.heading.clone(),
+            level: task.level,
+        }
+    }
 }
 
 /// The id of task `path` of plan `plan_id`.

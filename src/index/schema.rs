@@ -1,15 +1,18 @@
 //! The index schema: every field name in one place.
 //!
-//! One tantivy document per plan, and one per task (section) of a plan, told apart by
-//! `kind`; a task carries its plan's year, place and type so it can be filtered alike,
-//! and the same `path`, so replacing or removing a plan takes its tasks along. Metadata fields are stored for display and, where a
+//! One tantivy document per plan. Metadata fields are stored for display and, where a
 //! user filters or counts by them, indexed as raw keys (`place_key`, `type_key`) and
 //! as facets (`/year/2022`, `/place/Hải Phòng`, `/doc_type/Kế hoạch`). The body is
-//! indexed twice, in exact and folded form (see [`crate::analysis`]), and stored once as
-//! `text`. Each citation key is an indexed `cites` term; the citations themselves, with
-//! their contexts, are stored in the plan's `record` (JSON), so the graph lives in the
-//! same commit as the documents. The abbreviations a plan defines (`Bình đẳng giới
-//! (BĐG)`) are `abbrevs` terms, read back at query time (see [`crate::analysis::abbrev`]).
+//! indexed folded with positions (`body_folded`, what every query matches), its distinct
+//! marked words once each (`marked`, what a query typed with marks prefers; see
+//! [`crate::analysis`]). The text is stored once, as decoded (`text`): citation and
+//! section offsets refer to it, and the cleaned body shown is made from it again when
+//! asked for. Each citation key is an indexed `cites` term; the citations themselves,
+//! with their contexts, and the outline are stored in the plan's `record` (JSON), so
+//! the graph lives in the same commit as the documents. Tasks (sections) are not
+//! documents here: they are cut from the stored text and searched when a question asks
+//! for them (see [`crate::query::tasks`]). The abbreviations a plan defines (`Bình đẳng giới (BĐG)`)
+//! are `abbrevs` terms, read back at query time (see [`crate::analysis::abbrev`]).
 
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
@@ -17,7 +20,8 @@ use tantivy::schema::{
 
 use crate::analysis;
 
-/// `plan` for a plan, `task` for one task (section) of a plan.
+/// `plan` for a plan in the archive's index, `task` for one task (section) of a plan in
+/// the small index a task search builds (see [`crate::query::tasks`]).
 pub const KIND: &str = "kind";
 pub const KIND_PLAN: &str = "plan";
 pub const KIND_TASK: &str = "task";
@@ -37,8 +41,9 @@ pub const PLACE_KEY: &str = "place_key";
 pub const TYPE_KEY: &str = "type_key";
 pub const FACETS: &str = "facets";
 pub const TITLE: &str = "title";
-pub const BODY: &str = "body";
+pub const MARKED: &str = "marked";
 pub const BODY_FOLDED: &str = "body_folded";
+/// The text as decoded (a plan), or a task's text (in a task index).
 pub const TEXT: &str = "text";
 pub const CITES: &str = "cites";
 /// Abbreviation definitions the plan makes, as terms (see [`crate::analysis::abbrev`]).
@@ -61,7 +66,7 @@ pub struct Fields {
     pub type_key: Field,
     pub facets: Field,
     pub title: Field,
-    pub body: Field,
+    pub marked: Field,
     pub body_folded: Field,
     pub text: Field,
     pub cites: Field,
@@ -91,7 +96,14 @@ pub fn build() -> Schema {
     builder.add_text_field(TYPE_KEY, STRING);
     builder.add_facet_field(FACETS, tantivy::schema::FacetOptions::default());
     builder.add_text_field(TITLE, analysed(analysis::FOLDED));
-    builder.add_text_field(BODY, analysed(analysis::EXACT));
+    builder.add_text_field(
+        MARKED,
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(analysis::MARKED)
+                .set_index_option(IndexRecordOption::Basic),
+        ),
+    );
     builder.add_text_field(BODY_FOLDED, analysed(analysis::FOLDED));
     builder.add_text_field(TEXT, STORED);
     // One term per citation, with term frequencies: how many times a plan cites a key is
@@ -125,7 +137,7 @@ impl Fields {
             type_key: f(TYPE_KEY)?,
             facets: f(FACETS)?,
             title: f(TITLE)?,
-            body: f(BODY)?,
+            marked: f(MARKED)?,
             body_folded: f(BODY_FOLDED)?,
             text: f(TEXT)?,
             cites: f(CITES)?,

@@ -8,11 +8,10 @@ use tantivy::schema::Facet;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use super::Index;
-use super::record::{PlanRecord, TaskRecord, task_id};
+use super::record::PlanRecord;
 use super::schema;
 use crate::analysis::filter_key;
 use crate::error::Result;
-use crate::ingest::pipeline::TaskText;
 
 /// Default memory budget of the writer, in MiB.
 pub const DEFAULT_MEMORY_MB: usize = 256;
@@ -34,19 +33,16 @@ impl<'i> Writer<'i> {
         Ok(Writer { index, writer })
     }
 
-    /// Adds a plan, replacing any plan indexed from the same file.
-    /// Adds a plan and its tasks, replacing whatever was indexed from the same file.
-    pub fn upsert(&mut self, record: &PlanRecord, path: &str, text: &str, tasks: &[TaskText]) -> Result<()> {
+    /// Adds a plan, replacing whatever was indexed from the same file: `source` is its
+    /// text as decoded (stored), `body` the cleaned text (indexed).
+    pub fn upsert(&mut self, record: &PlanRecord, path: &str, source: &str, body: &str) -> Result<()> {
         self.delete_path(path);
-        self.writer.add_document(self.document(record, path, text)?)?;
-        for task in tasks {
-            self.writer
-                .add_document(self.task_document(record, path, task)?)?;
-        }
+        self.writer
+            .add_document(self.document(record, path, source, body)?)?;
         Ok(())
     }
 
-    /// Removes the plan (and its tasks) indexed from `path`, if any.
+    /// Removes the plan indexed from `path`, if any.
     pub fn delete_path(&mut self, path: &str) {
         let term = Term::from_field_text(self.index.fields.path, path);
         self.writer.delete_term(term);
@@ -77,7 +73,7 @@ impl<'i> Writer<'i> {
         Ok(())
     }
 
-    fn document(&self, record: &PlanRecord, path: &str, text: &str) -> Result<TantivyDocument> {
+    fn document(&self, record: &PlanRecord, path: &str, source: &str, body: &str) -> Result<TantivyDocument> {
         let f = &self.index.fields;
         let plan = &record.plan;
         let mut doc = TantivyDocument::default();
@@ -89,55 +85,22 @@ impl<'i> Writer<'i> {
         if let Some(key) = plan.number.as_deref().and_then(crate::cite::canonical_key) {
             doc.add_text(f.number_key, key);
         }
-        add_filters(&mut doc, f, plan, true);
+        add_filters(&mut doc, f, plan);
         if let Some(title) = &plan.title {
             doc.add_text(f.title, title);
         }
-        doc.add_text(f.body, text);
-        doc.add_text(f.body_folded, text);
-        doc.add_text(f.text, text);
+        doc.add_text(f.marked, body);
+        doc.add_text(f.body_folded, body);
+        doc.add_text(f.text, source);
         for citation in &plan.citations {
             doc.add_text(f.cites, &citation.key);
         }
-        for definition in crate::analysis::abbrev::definitions(text) {
+        for definition in crate::analysis::abbrev::definitions(body) {
             for term in crate::analysis::abbrev::index_terms(&definition) {
                 doc.add_text(f.abbrevs, term);
             }
         }
         let json = serde_json::to_string(record).map_err(|e| crate::Error::Internal(e.to_string()))?;
-        doc.add_text(f.record, json);
-        Ok(doc)
-    }
-
-    fn task_document(
-        &self,
-        plan_record: &PlanRecord,
-        path: &str,
-        task: &TaskText,
-    ) -> Result<TantivyDocument> {
-        let f = &self.index.fields;
-        let plan = &plan_record.plan;
-        let record = TaskRecord {
-            id: task_id(&plan_record.id, &task.path),
-            plan: plan_record.id.clone(),
-            file: plan.file.clone(),
-            number: plan.number.clone(),
-            doc_type: plan.doc_type.clone(),
-            place: plan.place.clone(),
-            date: plan.date.clone(),
-            year: plan.year,
-            path: task.path.clone(),
-            heading: task.heading.clone(),
-            level: task.level,
-        };
-        let mut doc = TantivyDocument::default();
-        doc.add_text(f.kind, schema::KIND_TASK);
-        doc.add_text(f.id, &record.id);
-        doc.add_text(f.path, path);
-        add_filters(&mut doc, f, plan, false);
-        doc.add_text(f.body_folded, &task.text);
-        doc.add_text(f.text, &task.text);
-        let json = serde_json::to_string(&record).map_err(|e| crate::Error::Internal(e.to_string()))?;
         doc.add_text(f.record, json);
         Ok(doc)
     }
@@ -151,25 +114,19 @@ pub fn date_key(date: Option<&str>, year: Option<i32>) -> i64 {
         .unwrap_or(i64::MAX)
 }
 
-/// The fields a plan and each of its tasks are filtered, sorted and counted by.
-fn add_filters(doc: &mut TantivyDocument, f: &schema::Fields, plan: &crate::model::Plan, facets: bool) {
+/// The fields a plan (or one of its tasks) is filtered, sorted and counted by.
+pub(crate) fn add_filters(doc: &mut TantivyDocument, f: &schema::Fields, plan: &crate::model::Plan) {
     doc.add_i64(f.date_key, date_key(plan.date.as_deref(), plan.year));
     if let Some(year) = plan.year {
         doc.add_i64(f.year, year.into());
-        if facets {
-            doc.add_facet(f.facets, Facet::from_path(["year", &year.to_string()]));
-        }
+        doc.add_facet(f.facets, Facet::from_path(["year", &year.to_string()]));
     }
     if let Some(place) = &plan.place {
         doc.add_text(f.place_key, filter_key(place));
-        if facets {
-            doc.add_facet(f.facets, Facet::from_path(["place", place.as_str()]));
-        }
+        doc.add_facet(f.facets, Facet::from_path(["place", place.as_str()]));
     }
     if let Some(doc_type) = &plan.doc_type {
         doc.add_text(f.type_key, filter_key(doc_type));
-        if facets {
-            doc.add_facet(f.facets, Facet::from_path(["doc_type", doc_type.as_str()]));
-        }
+        doc.add_facet(f.facets, Facet::from_path(["doc_type", doc_type.as_str()]));
     }
 }

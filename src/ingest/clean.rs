@@ -62,6 +62,9 @@ pub fn body(text: &str) -> String {
 /// Removes Markdown emphasis (`**48**`, `*Nơi nhận:*`, emphasis spread over lines),
 /// heading marks (`### `) and backslash escapes. A `* ` bullet becomes `- `.
 pub fn strip_markdown(text: &str) -> String {
+    if !text.bytes().any(|b| matches!(b, b'*' | b'\\' | b'#')) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for line in text.split_inclusive('\n') {
         let mut line = line;
@@ -166,18 +169,23 @@ fn needs_space_work(line: &str) -> bool {
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return true;
     }
-    bytes.windows(2).any(|pair| {
-        matches!(
-            pair,
-            [b' ', b' ']
-                | [b'\t', _]
-                | [_, b'\t']
-                | [0xC2, 0xA0 | 0xAD]
-                | [0xE2, 0x80 | 0x81]
-                | [0xE3, 0x80]
-                | [0xEF, 0xBB]
-        )
-    }) || bytes == b"\t"
+    let mut previous = 0u8;
+    for &b in bytes {
+        let pair = matches!(
+            (previous, b),
+            (b' ', b' ')
+                | (_, b'\t')
+                | (0xC2, 0xA0 | 0xAD)
+                | (0xE2, 0x80 | 0x81)
+                | (0xE3, 0x80)
+                | (0xEF, 0xBB)
+        );
+        if pair {
+            return true;
+        }
+        previous = b;
+    }
+    false
 }
 
 /// Collapses runs of spaces, tabs, no-break and other Unicode spaces into one space,
@@ -258,21 +266,47 @@ fn wraps_into(line: &str, next: &str) -> bool {
 /// run of whitespace (line breaks included) one space. For short texts shown or matched
 /// as a whole (a task's text), where the line structure no longer matters.
 pub fn one_line(text: &str) -> String {
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.chars() {
-        if matches!(c, '*' | '#' | '|') || c.is_whitespace() || is_space_like(c) {
-            pending_space = true;
+    // Runs of ordinary bytes are copied whole; only the bytes that may start a mark, a
+    // space or an invisible character are looked at one by one.
+    let mut run_start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (len, what) = match bytes[i] {
+            b'*' | b'#' | b'|' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => (1, Some(true)),
+            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                let what = if matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}') {
+                    Some(false)
+                } else {
+                    (c.is_whitespace() || is_space_like(c)).then_some(true)
+                };
+                (c.len_utf8(), what)
+            }
+            _ => (1, None),
+        };
+        let Some(is_space) = what else {
+            i += len;
             continue;
+        };
+        if run_start < i {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push_str(&text[run_start..i]);
         }
-        if matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}') {
-            continue;
-        }
+        pending_space |= is_space;
+        i += len;
+        run_start = i;
+    }
+    if run_start < bytes.len() {
         if pending_space && !out.is_empty() {
             out.push(' ');
         }
-        pending_space = false;
-        out.push(c);
+        out.push_str(&text[run_start..]);
     }
     out
 }
@@ -347,6 +381,13 @@ mod tests {
                 "a\n \nCÔNG BÁO/Số 447 + 448/Ngày 25-6-2022 \n3 \nb",
                 "a\n \n\n\nb",
             ),
+            (
+                "one_line",
+                one_line,
+                "**a**  b\n| c |\u{a0}d\u{200b}e\u{2003}ạ\u{3000}",
+                "a b c de ạ",
+            ),
+            ("one_line", one_line, " # Mục\u{ad}tiêu:\tx ", "Mụctiêu: x"),
             (
                 "collapse_spaces",
                 collapse_spaces,

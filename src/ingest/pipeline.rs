@@ -43,26 +43,18 @@ pub struct Understood {
     /// Content hash of the file's bytes.
     pub hash: String,
     pub plan: Plan,
-    /// The cleaned body: what is indexed and shown.
+    /// The text as decoded: what is stored, and what citation and section offsets
+    /// refer to.
+    pub source: String,
+    /// The cleaned body: what is indexed (and shown, cleaned again from `source`).
     pub body: String,
     /// For each citation, the sentence around it.
     pub contexts: Vec<String>,
-    /// The plan's tasks with their cleaned text.
-    pub tasks: Vec<TaskText>,
     pub bytes: u64,
     /// The format the file was read as (`txt`, `md`, `docx`, `pdf`, `html`).
     pub format: &'static str,
     /// The encoding its text was in (`utf-8`, `windows-1258`, `tcvn3`, `vni` …).
     pub encoding: &'static str,
-}
-
-/// The text of one task (see [`understand::sections::tasks`]), cleaned like the body.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TaskText {
-    pub path: String,
-    pub heading: String,
-    pub level: u32,
-    pub text: String,
 }
 
 /// What became of one file.
@@ -137,25 +129,16 @@ pub fn process_file(
             .iter()
             .map(|c| understand::context::sentence_around(&decoded, c.start, c.end))
             .collect();
-        let tasks = understand::sections::tasks(&plan.sections)
-            .into_iter()
-            .map(|s| TaskText {
-                path: s.path.clone(),
-                heading: s.heading.clone(),
-                level: s.level,
-                text: clean::one_line(decoded.get(s.start..s.end).unwrap_or_default()),
-            })
-            .collect();
-        (plan, contexts, clean::join_wrapped_lines(&layout), tasks)
+        (plan, contexts, clean::join_wrapped_lines(&layout))
     });
     match understood {
-        Ok((plan, contexts, body, tasks)) => Outcome::Understood(Box::new(Understood {
+        Ok((plan, contexts, body)) => Outcome::Understood(Box::new(Understood {
             path: identity,
             hash,
             plan,
+            source: decoded,
             body,
             contexts,
-            tasks,
             bytes: bytes.len() as u64,
             format: document.format.name(),
             encoding: document.encoding,

@@ -112,16 +112,50 @@ pub fn decode(bytes: &[u8]) -> Result<String, SkipReason> {
         }
         utf8(bytes)?
     };
-    let text = raw.replace("\r\n", "\n").replace('\r', "\n");
-    // Most files are NFC already; the quick check spares composing them again.
-    let text = match unicode_normalization::is_nfc_quick(text.chars()) {
-        unicode_normalization::IsNormalized::Yes => text,
-        _ => text.nfc().collect(),
+    let text = if raw.contains('\r') {
+        raw.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        raw
+    };
+    // Most files are NFC already; the quick checks spare composing them again.
+    let text = if surely_nfc(&text) {
+        text
+    } else {
+        match unicode_normalization::is_nfc_quick(text.chars()) {
+            unicode_normalization::IsNormalized::Yes => text,
+            _ => text.nfc().collect(),
+        }
     };
     if text.trim().is_empty() {
         return Err(SkipReason::new("empty file (no text)"));
     }
     Ok(text)
+}
+
+/// Whether `text` is NFC for a reason seen on its bytes alone: every character is
+/// ASCII, Latin-1, Latin Extended-A/B (U+0080–U+02FF: no combining marks there), from
+/// the precomposed Vietnamese block (U+1E00–U+1EFF) or general punctuation (U+2002–
+/// U+206F). That is nearly every Vietnamese text; the rest get the full check.
+pub(crate) fn surely_nfc(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            0x00..=0x7F => i += 1,
+            0xC2..=0xCB => i += 2,
+            0xE1 if matches!(bytes.get(i + 1), Some(0xB8..=0xBB)) => i += 3,
+            // U+2000 and U+2001 are the two in that block that NFC replaces.
+            0xE2 if matches!(
+                (bytes.get(i + 1), bytes.get(i + 2)),
+                (Some(0x80), Some(0x82..)) | (Some(0x81), _)
+            ) =>
+            {
+                i += 3
+            }
+            _ => return false,
+        }
+    }
+    true
 }
 
 fn looks_binary(bytes: &[u8]) -> bool {
@@ -181,6 +215,23 @@ mod tests {
         ];
         for (name, bytes) in cases {
             assert_eq!(decode(&bytes).unwrap(), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn surely_nfc_only_when_it_is() {
+        let cases: &[(&str, bool)] = &[
+            ("Hải Phòng, ngày 22 tháng 3", true),
+            ("“Tháng hành động” – 2022…", true),
+            ("Ha\u{0309}i Pho\u{0300}ng", false),
+            ("\u{2000}", false),
+            ("Ω \u{212b}", false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(surely_nfc(text), *want, "{text:?}");
+            if *want {
+                assert_eq!(text.nfc().collect::<String>(), *text);
+            }
         }
     }
 

@@ -35,7 +35,7 @@ use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{Searcher, Term};
+use tantivy::{DocAddress, Searcher, Term};
 
 use crate::analysis::abbrev::{self, Lookup};
 use crate::analysis::filter_key;
@@ -44,6 +44,7 @@ use crate::analysis::query::{Analysed, Syllable, Unit, analyse, syllables};
 use crate::error::{Error, Result};
 use crate::index::schema::Fields;
 use crate::index::{Index, reader};
+use crate::query::tasks::TaskIndex;
 
 /// Most hits one request may ask for.
 pub const MAX_LIMIT: usize = 100;
@@ -56,6 +57,8 @@ const EXACT_BOOST: f32 = 2.0;
 /// How much a query's words standing together add.
 const ADJACENCY_BOOST: f32 = 3.0;
 const SNIPPET_CHARS: usize = 220;
+/// Fewest plans a task search reads (more when a deeper page is asked for).
+const TASK_SEARCH_MIN_PLANS: usize = 500;
 
 #[derive(Debug, Clone, Default)]
 pub struct SearchRequest {
@@ -138,6 +141,10 @@ pub struct SearchResult {
     pub level: Level,
     pub query: String,
     pub total: usize,
+    /// For tasks: more plans matched than a task search reads ([`crate::query::tasks::MAX_PLANS`], the
+    /// best-scoring first), so `total` counts the tasks of those.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub partial: bool,
     pub hits: Vec<SearchHit>,
     pub facets: Facets,
 }
@@ -157,7 +164,49 @@ pub(crate) fn search_unlimited(index: &Index, request: &SearchRequest) -> Result
     })?;
     let searcher = index.searcher();
     let text_query = text_query(index, &request.query)?;
-    let query = with_filters(index, text_query.box_clone(), request)?;
+    let plan_query = with_filters(index, text_query.box_clone(), request)?;
+    match request.level {
+        Level::Plan => ranked(index, &searcher, &*plan_query, &*text_query, request, |address| {
+            Ok((
+                plan_hit(reader::record_at(index, &searcher, address)?),
+                reader::body_at(index, &searcher, address)?,
+            ))
+        }),
+        Level::Task => {
+            // Enough plans for the page asked for, and for trace's long lists.
+            let plans = (request.offset + request.limit).max(TASK_SEARCH_MIN_PLANS);
+            let tasks = TaskIndex::of_best_plans(index, &searcher, &*plan_query, plans)?;
+            let task_searcher = tasks.index.searcher();
+            let mut result = ranked(
+                &tasks.index,
+                &task_searcher,
+                &*text_query,
+                &*text_query,
+                request,
+                |address| {
+                    Ok((
+                        task_hit(reader::task_at(&tasks.index, &task_searcher, address)?),
+                        reader::text_at(&tasks.index, &task_searcher, address)?,
+                    ))
+                },
+            )?;
+            result.partial = tasks.partial;
+            Ok(result)
+        }
+    }
+}
+
+/// The page of hits `request` asks for among the documents `query` matches, with their
+/// total, facet counts and snippets (`text_query` is what the snippets light up).
+/// `hit` reads one hit with the text its snippet is cut from.
+fn ranked(
+    index: &Index,
+    searcher: &Searcher,
+    query: &dyn Query,
+    text_query: &dyn Query,
+    request: &SearchRequest,
+    hit: impl Fn(DocAddress) -> Result<(SearchHit, String)>,
+) -> Result<SearchResult> {
     let mut facet_collector = FacetCollector::for_field(crate::index::schema::FACETS);
     for facet in ["/year", "/place", "/doc_type"] {
         facet_collector.add_facet(facet);
@@ -165,19 +214,17 @@ pub(crate) fn search_unlimited(index: &Index, request: &SearchRequest) -> Result
     let top = TopDocs::with_limit(request.limit.max(1))
         .and_offset(request.offset)
         .order_by_score();
-    let (top_docs, total, facet_counts) = searcher.search(&query, &(top, Count, facet_collector))?;
-    let snippets = snippet_generator(&searcher, index, &*text_query)?;
+    let (top_docs, total, facet_counts) = searcher.search(query, &(top, Count, facet_collector))?;
+    let snippets = snippet_generator(searcher, index, text_query)?;
     let highlighter = Highlighter::new(&request.query);
     let mut hits = Vec::with_capacity(top_docs.len());
     for (score, address) in top_docs.into_iter().take(request.limit) {
-        let snippet = match &snippets {
-            Some(generator) => highlighter.render(generator, &reader::text_at(index, &searcher, address)?),
-            None => String::new(),
-        };
-        hits.push(match request.level {
-            Level::Plan => plan_hit(reader::record_at(index, &searcher, address)?, score, snippet),
-            Level::Task => task_hit(reader::task_at(index, &searcher, address)?, score, snippet),
-        });
+        let (mut found, text) = hit(address)?;
+        found.score = score;
+        if let Some(generator) = &snippets {
+            found.snippet = highlighter.render(generator, &text);
+        }
+        hits.push(found);
     }
     let counts = |root: &str| -> BTreeMap<String, u64> {
         facet_counts
@@ -189,6 +236,7 @@ pub(crate) fn search_unlimited(index: &Index, request: &SearchRequest) -> Result
         level: request.level,
         query: request.query.clone(),
         total,
+        partial: false,
         hits,
         facets: Facets {
             year: counts("/year"),
@@ -198,7 +246,7 @@ pub(crate) fn search_unlimited(index: &Index, request: &SearchRequest) -> Result
     })
 }
 
-fn plan_hit(record: crate::index::PlanRecord, score: f32, snippet: String) -> SearchHit {
+fn plan_hit(record: crate::index::PlanRecord) -> SearchHit {
     let plan = record.plan;
     SearchHit {
         id: record.id,
@@ -209,14 +257,14 @@ fn plan_hit(record: crate::index::PlanRecord, score: f32, snippet: String) -> Se
         date: plan.date,
         year: plan.year,
         title: plan.title,
-        score,
-        snippet,
+        score: 0.0,
+        snippet: String::new(),
         plan: None,
         path: None,
     }
 }
 
-fn task_hit(task: crate::index::TaskRecord, score: f32, snippet: String) -> SearchHit {
+fn task_hit(task: crate::index::TaskRecord) -> SearchHit {
     SearchHit {
         id: task.id,
         file: task.file,
@@ -226,8 +274,8 @@ fn task_hit(task: crate::index::TaskRecord, score: f32, snippet: String) -> Sear
         date: task.date,
         year: task.year,
         title: Some(task.heading),
-        score,
-        snippet,
+        score: 0.0,
+        snippet: String::new(),
         plan: Some(task.plan),
         path: Some(task.path),
     }
@@ -370,18 +418,24 @@ fn side_by_side(field: Field, syllables: &[&str]) -> Option<Box<dyn Query>> {
 }
 
 /// Syllables as typed, side by side: the folded form must match; when every
-/// syllable was typed with marks, the exact form scores more.
+/// syllable was typed with marks, plans that have those exact forms score more.
 fn typed_query(f: &Fields, syllables: &[Syllable]) -> Option<Box<dyn Query>> {
     let folded: Vec<&str> = syllables.iter().map(|s| s.folded.as_str()).collect();
     let folded_query = side_by_side(f.body_folded, &folded)?;
     if !syllables.iter().all(|s| s.marked) {
         return Some(folded_query);
     }
-    let exact: Vec<&str> = syllables.iter().map(|s| s.exact.as_str()).collect();
-    let exact_query = side_by_side(f.body, &exact)?;
+    // The marked field says which forms a plan has, not where: it adds to the score of
+    // what the folded query found (every typed form present), and never finds on its own.
+    let exact_query: Box<dyn Query> = Box::new(BooleanQuery::new(
+        syllables
+            .iter()
+            .map(|s| (Occur::Must, term_query(f.marked, &s.exact)))
+            .collect(),
+    ));
     Some(Box::new(BooleanQuery::new(vec![
+        (Occur::Must, folded_query),
         (Occur::Should, Box::new(BoostQuery::new(exact_query, EXACT_BOOST))),
-        (Occur::Should, folded_query),
     ])))
 }
 
@@ -448,11 +502,7 @@ fn text_query(index: &Index, query: &str) -> Result<Box<dyn Query>> {
 fn with_filters(index: &Index, text: Box<dyn Query>, request: &SearchRequest) -> Result<Box<dyn Query>> {
     let f = &index.fields;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text)];
-    let kind = match request.level {
-        Level::Plan => crate::index::schema::KIND_PLAN,
-        Level::Task => crate::index::schema::KIND_TASK,
-    };
-    clauses.push((Occur::Must, term_query(f.kind, kind)));
+    clauses.push((Occur::Must, term_query(f.kind, crate::index::schema::KIND_PLAN)));
     let year_term = |y: i32| Term::from_field_i64(f.year, y.into());
     if let Some(year) = request.year {
         clauses.push((

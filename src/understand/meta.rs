@@ -1299,8 +1299,15 @@ fn is_title_word(w: &str) -> bool {
 
 /// 2–5 capitalised words, not all caps, no digits: `Lê Khắc Nam`.
 fn is_person_name(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    (2..=5).contains(&words.len()) && words.iter().all(|w| is_title_word(w))
+    // Word by word, stopping at the first that rules it out: most lines are long prose.
+    let mut words = 0;
+    for word in s.split_whitespace() {
+        words += 1;
+        if words > 5 || !is_title_word(word) {
+            return false;
+        }
+    }
+    words >= 2
 }
 
 /// The name under the first signature block after the header: a name line whose

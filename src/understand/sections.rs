@@ -18,6 +18,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+use serde::Serialize;
 
 use crate::model::Section;
 
@@ -70,6 +71,16 @@ fn could_be_marker(line: &str) -> bool {
     }
 }
 
+/// The start of a line, where a marker can stand: captures cost time in proportion to
+/// the text they are given, and an item's line may be a whole paragraph.
+fn marker_zone(line: &str) -> &str {
+    let mut end = line.len().min(80);
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    &line[..end]
+}
+
 fn lines(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -83,7 +94,16 @@ fn lines(text: &str) -> Vec<Line<'_>> {
     out
 }
 
+/// Longest stretch of a line read for a heading, in bytes: [`short`] keeps at most
+/// [`MAX_HEADING_CHARS`] characters of it, and a list item may be a long paragraph.
+const MAX_HEADING_BYTES: usize = 8 * MAX_HEADING_CHARS;
+
 fn heading_text(raw: &str) -> String {
+    let mut end = raw.len().min(MAX_HEADING_BYTES);
+    while !raw.is_char_boundary(end) {
+        end -= 1;
+    }
+    let raw = &raw[..end];
     let cleaned = crate::ingest::clean::collapse_spaces(&crate::ingest::clean::strip_markdown(raw));
     cleaned.trim().trim_end_matches(':').trim().to_string()
 }
@@ -159,7 +179,7 @@ pub fn outline(text: &str) -> Vec<Section> {
     while i < body_end.unwrap_or(lines.len()) {
         let line = &lines[i];
         let Some(caps) = could_be_marker(line.text)
-            .then(|| MARKER.captures(line.text))
+            .then(|| MARKER.captures(marker_zone(line.text)))
             .flatten()
         else {
             i += 1;
@@ -209,7 +229,7 @@ pub fn outline(text: &str) -> Vec<Section> {
         };
         let mut heading = heading_text(rest);
         while let Some(next) = lines.get(i + 1) {
-            if !continues_heading(&heading, next.text) {
+            if heading.len() >= MAX_HEADING_BYTES || !continues_heading(&heading, next.text) {
                 break;
             }
             heading = format!("{heading} {}", heading_text(next.text));
@@ -260,6 +280,29 @@ pub fn tasks(sections: &[Section]) -> Vec<&Section> {
                 && !sections
                     .iter()
                     .any(|child| child.path.strip_prefix(&prefix).is_some_and(is_numbered))
+        })
+        .collect()
+}
+
+/// One task with its text on one line (see [`tasks`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TaskText {
+    pub path: String,
+    pub heading: String,
+    pub level: u32,
+    pub text: String,
+}
+
+/// The tasks of an outline with their text, cut from `text` (the text the outline was
+/// read from) and put on one line.
+pub fn task_texts(sections: &[Section], text: &str) -> Vec<TaskText> {
+    tasks(sections)
+        .into_iter()
+        .map(|s| TaskText {
+            path: s.path.clone(),
+            heading: s.heading.clone(),
+            level: s.level,
+            text: crate::ingest::clean::one_line(text.get(s.start..s.end).unwrap_or_default()),
         })
         .collect()
 }
