@@ -267,7 +267,7 @@ impl TokenStream for VietTokenStream<'_> {
 #[derive(Debug, Clone, Default)]
 pub struct MarkedWordsTokenizer {
     /// The words already given out for the current text (kept to reuse its memory).
-    seen: std::collections::HashSet<String>,
+    seen: rustc_hash::FxHashSet<String>,
 }
 
 impl Tokenizer for MarkedWordsTokenizer {
@@ -290,7 +290,7 @@ impl Tokenizer for MarkedWordsTokenizer {
 /// The stream of [`MarkedWordsTokenizer`].
 pub struct MarkedWordsStream<'a> {
     words: VietTokenStream<'a>,
-    seen: &'a mut std::collections::HashSet<String>,
+    seen: &'a mut rustc_hash::FxHashSet<String>,
 }
 
 impl TokenStream for MarkedWordsStream<'_> {
