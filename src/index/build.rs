@@ -126,7 +126,7 @@ pub fn build(
                     plan: u.plan,
                     contexts: u.contexts,
                 };
-                if let Err(e) = writer.upsert(&record, &u.path, &u.source, &u.body) {
+                if let Err(e) = writer.upsert(record, &u.path, &u.source, &u.body) {
                     write_error.get_or_insert(e);
                 }
                 report.indexed += 1;

@@ -91,7 +91,8 @@ pub fn id_exists(index: &Index, id: &str) -> bool {
         .is_ok_and(|n| n > 0)
 }
 
-/// The stored record of the plan at `address`.
+/// The stored record of the plan at `address`, without its outline (`plan.sections` is
+/// empty; see [`whole_plan_at`]).
 pub fn record_at(index: &Index, searcher: &Searcher, address: DocAddress) -> Result<PlanRecord> {
     record_of(index, &searcher.doc(address)?)
 }
@@ -115,8 +116,29 @@ pub fn plan_with_tasks_at(
 ) -> Result<(PlanRecord, Vec<TaskText>)> {
     let doc: TantivyDocument = searcher.doc(address)?;
     let record = record_of(index, &doc)?;
-    let tasks = task_texts(&record.plan.sections, stored_text(index, &doc));
+    let tasks = task_texts(&outline_of(index, &doc)?, stored_text(index, &doc));
     Ok((record, tasks))
+}
+
+/// The stored record of the plan at `address` with its outline (`plan.sections`), and
+/// its cleaned body.
+pub fn whole_plan_at(
+    index: &Index,
+    searcher: &Searcher,
+    address: DocAddress,
+) -> Result<(PlanRecord, String)> {
+    let doc: TantivyDocument = searcher.doc(address)?;
+    let mut record = record_of(index, &doc)?;
+    record.plan.sections = outline_of(index, &doc)?;
+    Ok((record, clean::body(stored_text(index, &doc))))
+}
+
+fn outline_of(index: &Index, doc: &TantivyDocument) -> Result<Vec<crate::model::Section>> {
+    let json = doc
+        .get_first(index.fields.outline)
+        .and_then(|v| v.as_str())
+        .unwrap_or("[]");
+    serde_json::from_str(json).map_err(|e| Error::Internal(format!("unreadable outline: {e}")))
 }
 
 fn record_of(index: &Index, doc: &TantivyDocument) -> Result<PlanRecord> {
@@ -184,10 +206,7 @@ pub fn find_plan(index: &Index, name: &str) -> Result<(PlanRecord, String)> {
         [] => Err(Error::NotFound(format!(
             "no plan with id, file or number {name:?}"
         ))),
-        [address] => Ok((
-            record_at(index, &searcher, *address)?,
-            body_at(index, &searcher, *address)?,
-        )),
+        [address] => whole_plan_at(index, &searcher, *address),
         many => {
             let ids: Vec<String> = many
                 .iter()

@@ -8,8 +8,8 @@
 //! [`crate::analysis`]). The text is stored once, as decoded (`text`): citation and
 //! section offsets refer to it, and the cleaned body shown is made from it again when
 //! asked for. Each citation key is an indexed `cites` term; the citations themselves,
-//! with their contexts, and the outline are stored in the plan's `record` (JSON), so
-//! the graph lives in the same commit as the documents. Tasks (sections) are not
+//! with their contexts, are stored in the plan's `record` (JSON), so the graph lives in
+//! the same commit as the documents; the outline is stored beside it (`outline`). Tasks (sections) are not
 //! documents here: they are cut from the stored text and searched when a question asks
 //! for them (see [`crate::query::tasks`]). The abbreviations a plan defines (`Bình đẳng giới (BĐG)`)
 //! are `abbrevs` terms, read back at query time (see [`crate::analysis::abbrev`]).
@@ -50,6 +50,9 @@ pub const CITES: &str = "cites";
 pub const ABBREVS: &str = "abbrevs";
 /// The [`crate::model::Plan`] as JSON (without its text).
 pub const RECORD: &str = "record";
+/// The plan's outline ([`crate::model::Section`]s) as JSON, apart from the record: few
+/// questions need it, and it is the longest part to parse.
+pub const OUTLINE: &str = "outline";
 
 /// Handles to the fields, resolved once.
 #[derive(Debug, Clone)]
@@ -72,6 +75,7 @@ pub struct Fields {
     pub cites: Field,
     pub abbrevs: Field,
     pub record: Field,
+    pub outline: Field,
 }
 
 fn analysed(tokenizer: &str) -> TextOptions {
@@ -118,6 +122,7 @@ pub fn build() -> Schema {
     );
     builder.add_text_field(ABBREVS, STRING);
     builder.add_text_field(RECORD, STORED);
+    builder.add_text_field(OUTLINE, STORED);
     builder.build()
 }
 
@@ -143,6 +148,7 @@ impl Fields {
             cites: f(CITES)?,
             abbrevs: f(ABBREVS)?,
             record: f(RECORD)?,
+            outline: f(OUTLINE)?,
         })
     }
 }

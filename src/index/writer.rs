@@ -35,7 +35,7 @@ impl<'i> Writer<'i> {
 
     /// Adds a plan, replacing whatever was indexed from the same file: `source` is its
     /// text as decoded (stored), `body` the cleaned text (indexed).
-    pub fn upsert(&mut self, record: &PlanRecord, path: &str, source: &str, body: &str) -> Result<()> {
+    pub fn upsert(&mut self, record: PlanRecord, path: &str, source: &str, body: &str) -> Result<()> {
         self.delete_path(path);
         self.writer
             .add_document(self.document(record, path, source, body)?)?;
@@ -73,7 +73,13 @@ impl<'i> Writer<'i> {
         Ok(())
     }
 
-    fn document(&self, record: &PlanRecord, path: &str, source: &str, body: &str) -> Result<TantivyDocument> {
+    fn document(
+        &self,
+        mut record: PlanRecord,
+        path: &str,
+        source: &str,
+        body: &str,
+    ) -> Result<TantivyDocument> {
         let f = &self.index.fields;
         let plan = &record.plan;
         let mut doc = TantivyDocument::default();
@@ -100,10 +106,15 @@ impl<'i> Writer<'i> {
                 doc.add_text(f.abbrevs, term);
             }
         }
-        let json = serde_json::to_string(record).map_err(|e| crate::Error::Internal(e.to_string()))?;
-        doc.add_text(f.record, json);
+        let sections = std::mem::take(&mut record.plan.sections);
+        doc.add_text(f.record, to_json(&record)?);
+        doc.add_text(f.outline, to_json(&sections)?);
         Ok(doc)
     }
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string(value).map_err(|e| crate::Error::Internal(e.to_string()))
 }
 
 /// Sort key for "oldest first": `yyyymmdd`, `yyyy0000` with only a year, undated last.

@@ -65,14 +65,21 @@ pub fn cites_page(
 ) -> Result<CitesResult> {
     let (key, query) = citing_query(index, key_input)?;
     let searcher = index.searcher();
-    let total = searcher.search(&query, &Count)?;
-    let wanted = limit.unwrap_or(total).min(total.saturating_sub(offset));
-    let mut citing = Vec::with_capacity(wanted);
-    if wanted > 0 {
-        let oldest_first = TopDocs::with_limit(wanted)
+    let page = match limit {
+        Some(limit) => limit,
+        None => searcher.search(&query, &Count)?,
+    };
+    let mut citing = Vec::new();
+    let mut total = 0;
+    if page > 0 {
+        // One pass over the postings counts and picks the page.
+        let oldest_first = TopDocs::with_limit(page)
             .and_offset(offset)
             .order_by_fast_field::<i64>(crate::index::schema::DATE_KEY, Order::Asc);
-        for (_, address) in searcher.search(&query, &oldest_first)? {
+        let (top, count) = searcher.search(&query, &(oldest_first, Count))?;
+        total = count;
+        citing.reserve(top.len());
+        for (_, address) in top {
             citing.push(citing_plan(reader::record_at(index, &searcher, address)?, &key));
         }
     }
@@ -95,17 +102,25 @@ fn citing_query(index: &Index, key_input: &str) -> Result<(String, TermQuery)> {
 pub fn citing_ids(index: &Index, key_input: &str) -> Result<(String, Vec<String>)> {
     let (key, query) = citing_query(index, key_input)?;
     let searcher = index.searcher();
-    let addresses = searcher.search(&query, &tantivy::collector::DocSetCollector)?;
-    let mut dated: Vec<(i64, String)> = Vec::with_capacity(addresses.len());
-    let mut by_segment: HashMap<u32, Vec<u32>> = HashMap::new();
-    for address in addresses {
-        by_segment
-            .entry(address.segment_ord)
-            .or_default()
-            .push(address.doc_id);
-    }
-    for (segment_ord, docs) in by_segment {
-        let fast = searcher.segment_reader(segment_ord).fast_fields();
+    let mut dated: Vec<(i64, String)> = Vec::new();
+    for segment in searcher.segment_readers() {
+        // The postings of the key, segment by segment: no collector, no set of addresses.
+        let Some(mut postings) = segment
+            .inverted_index(index.fields.cites)?
+            .read_postings(query.term(), IndexRecordOption::Basic)
+            .map_err(|e| Error::Internal(format!("cannot read the postings of {key}: {e}")))?
+        else {
+            continue;
+        };
+        let mut docs = Vec::with_capacity(postings.doc_freq() as usize);
+        while postings.doc() != tantivy::TERMINATED {
+            let doc = postings.doc();
+            if segment.alive_bitset().is_none_or(|alive| alive.is_alive(doc)) {
+                docs.push(doc);
+            }
+            postings.advance();
+        }
+        let fast = segment.fast_fields();
         let dates = fast.i64(crate::index::schema::DATE_KEY)?;
         let Some(ids) = fast.str(crate::index::schema::ID)? else {
             continue;
