@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use tantivy::collector::TopDocs;
-use tantivy::query::TermQuery;
+use tantivy::query::{BooleanQuery, Occur, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 
@@ -108,7 +108,7 @@ pub fn task_at(index: &Index, searcher: &Searcher, address: DocAddress) -> Resul
     serde_json::from_str(json).map_err(|e| Error::Internal(format!("unreadable task record: {e}")))
 }
 
-/// The stored record of the plan at `address` with its tasks, from one document read.
+/// The stored record of the plan at `address` with its tasks.
 pub fn plan_with_tasks_at(
     index: &Index,
     searcher: &Searcher,
@@ -116,7 +116,10 @@ pub fn plan_with_tasks_at(
 ) -> Result<(PlanRecord, Vec<TaskText>)> {
     let doc: TantivyDocument = searcher.doc(address)?;
     let record = record_of(index, &doc)?;
-    let tasks = task_texts(&outline_of(index, &doc)?, stored_text(index, &doc));
+    let tasks = task_texts(
+        &outline_of(index, &doc)?,
+        &plan_text(index, searcher, &record.id)?,
+    );
     Ok((record, tasks))
 }
 
@@ -130,7 +133,8 @@ pub fn whole_plan_at(
     let doc: TantivyDocument = searcher.doc(address)?;
     let mut record = record_of(index, &doc)?;
     record.plan.sections = outline_of(index, &doc)?;
-    Ok((record, clean::body(stored_text(index, &doc))))
+    let body = clean::body(&plan_text(index, searcher, &record.id)?);
+    Ok((record, body))
 }
 
 fn outline_of(index: &Index, doc: &TantivyDocument) -> Result<Vec<crate::model::Section>> {
@@ -150,32 +154,58 @@ fn record_of(index: &Index, doc: &TantivyDocument) -> Result<PlanRecord> {
 }
 
 fn stored_text<'d>(index: &Index, doc: &'d TantivyDocument) -> &'d str {
-    doc.get_first(index.fields.text)
-        .and_then(|v| v.as_str())
-        .unwrap_or_default()
+    let bytes = doc
+        .get_first(index.fields.text)
+        .and_then(|v| v.as_bytes())
+        .unwrap_or_default();
+    // Written from a `&str`; a damaged store shows as no text rather than a panic.
+    simdutf8::basic::from_utf8(bytes).unwrap_or_default()
 }
 
-/// The stored text of the document at `address`: a plan's text as decoded, a task's
-/// text in a task index.
+/// The text stored in the document at `address` (a task's, in a task index).
 pub fn text_at(index: &Index, searcher: &Searcher, address: DocAddress) -> Result<String> {
     let doc: TantivyDocument = searcher.doc(address)?;
     Ok(stored_text(index, &doc).to_string())
 }
 
-/// The cleaned body of the plan at `address`: what was indexed, and what is shown.
-pub fn body_at(index: &Index, searcher: &Searcher, address: DocAddress) -> Result<String> {
-    let doc: TantivyDocument = searcher.doc(address)?;
-    Ok(clean::body(stored_text(index, &doc)))
+/// The text of plan `id` as decoded (what citation and section offsets refer to).
+pub fn plan_text(index: &Index, searcher: &Searcher, id: &str) -> Result<String> {
+    let f = &index.fields;
+    let query = BooleanQuery::new(vec![
+        (Occur::Must, exact_term(f.id, id)),
+        (Occur::Must, exact_term(f.kind, schema::KIND_TEXT)),
+    ]);
+    let found = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
+    match found.first() {
+        Some((_, address)) => text_at(index, searcher, *address),
+        None => Err(Error::Internal(format!("plan {id} has no stored text"))),
+    }
 }
 
-/// Addresses of the documents whose `field` holds exactly `value`.
+/// The cleaned body of plan `id`: what was indexed, and what is shown.
+pub fn plan_body(index: &Index, searcher: &Searcher, id: &str) -> Result<String> {
+    Ok(clean::body(&plan_text(index, searcher, id)?))
+}
+
+fn exact_term(field: tantivy::schema::Field, value: &str) -> Box<dyn tantivy::query::Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, value),
+        IndexRecordOption::Basic,
+    ))
+}
+
+/// Addresses of the plans whose `field` holds exactly `value` (not their text documents).
 pub fn find_exact(
     searcher: &Searcher,
     field: tantivy::schema::Field,
     value: &str,
     limit: usize,
 ) -> Result<Vec<DocAddress>> {
-    let query = TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic);
+    let kind = searcher.schema().get_field(schema::KIND)?;
+    let query = BooleanQuery::new(vec![
+        (Occur::Must, exact_term(field, value)),
+        (Occur::Must, exact_term(kind, schema::KIND_PLAN)),
+    ]);
     let hits = searcher.search(&query, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
     Ok(hits.into_iter().map(|(_, address)| address).collect())
 }

@@ -1,6 +1,8 @@
 //! The index schema: every field name in one place.
 //!
-//! One tantivy document per plan. Metadata fields are stored for display and, where a
+//! One tantivy document per plan, and beside it one that holds only its stored text
+//! (`kind` `text`, same `id` and `path`): a document is read back whole, and the text
+//! is most of a plan's bytes, which questions about citations never look at. Metadata fields are stored for display and, where a
 //! user filters or counts by them, indexed as raw keys (`place_key`, `type_key`) and
 //! as facets (`/year/2022`, `/place/Hải Phòng`, `/doc_type/Kế hoạch`). The body is
 //! indexed folded with positions (`body_folded`, what every query matches), its distinct
@@ -25,6 +27,8 @@ use crate::analysis;
 pub const KIND: &str = "kind";
 pub const KIND_PLAN: &str = "plan";
 pub const KIND_TASK: &str = "task";
+/// The document that holds a plan's text (same `id` and `path` as the plan).
+pub const KIND_TEXT: &str = "text";
 pub const ID: &str = "id";
 pub const FILE: &str = "file";
 /// Absolute path of the source file: identity for incremental indexing.
@@ -43,7 +47,9 @@ pub const FACETS: &str = "facets";
 pub const TITLE: &str = "title";
 pub const MARKED: &str = "marked";
 pub const BODY_FOLDED: &str = "body_folded";
-/// The text as decoded (a plan), or a task's text (in a task index).
+/// The text as decoded (in a plan's text document), or a task's text (in a task
+/// index), stored as UTF-8 bytes: tantivy checks every stored string again when it
+/// reads a document back.
 pub const TEXT: &str = "text";
 pub const CITES: &str = "cites";
 /// Abbreviation definitions the plan makes, as terms (see [`crate::analysis::abbrev`]).
@@ -109,7 +115,7 @@ pub fn build() -> Schema {
         ),
     );
     builder.add_text_field(BODY_FOLDED, analysed(analysis::FOLDED));
-    builder.add_text_field(TEXT, STORED);
+    builder.add_bytes_field(TEXT, STORED);
     // One term per citation, with term frequencies: how many times a plan cites a key is
     // read from the postings, without opening any document.
     builder.add_text_field(

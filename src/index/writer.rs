@@ -37,18 +37,24 @@ impl<'i> Writer<'i> {
     /// text as decoded (stored), `body` the cleaned text (indexed).
     pub fn upsert(&mut self, record: PlanRecord, path: &str, source: &str, body: &str) -> Result<()> {
         self.delete_path(path);
-        self.writer
-            .add_document(self.document(record, path, source, body)?)?;
+        let f = &self.index.fields;
+        let mut text = TantivyDocument::default();
+        text.add_text(f.kind, schema::KIND_TEXT);
+        text.add_text(f.id, &record.id);
+        text.add_text(f.path, path);
+        text.add_bytes(f.text, source.as_bytes());
+        self.writer.add_document(self.document(record, path, body)?)?;
+        self.writer.add_document(text)?;
         Ok(())
     }
 
-    /// Removes the plan indexed from `path`, if any.
+    /// Removes the plan indexed from `path` (and its text), if any.
     pub fn delete_path(&mut self, path: &str) {
         let term = Term::from_field_text(self.index.fields.path, path);
         self.writer.delete_term(term);
     }
 
-    /// Removes the plan with this id, if any.
+    /// Removes the plan with this id (and its text), if any.
     pub fn delete_id(&mut self, id: &str) {
         let term = Term::from_field_text(self.index.fields.id, id);
         self.writer.delete_term(term);
@@ -73,13 +79,7 @@ impl<'i> Writer<'i> {
         Ok(())
     }
 
-    fn document(
-        &self,
-        mut record: PlanRecord,
-        path: &str,
-        source: &str,
-        body: &str,
-    ) -> Result<TantivyDocument> {
+    fn document(&self, mut record: PlanRecord, path: &str, body: &str) -> Result<TantivyDocument> {
         let f = &self.index.fields;
         let plan = &record.plan;
         let mut doc = TantivyDocument::default();
@@ -97,7 +97,6 @@ impl<'i> Writer<'i> {
         }
         doc.add_text(f.marked, body);
         doc.add_text(f.body_folded, body);
-        doc.add_text(f.text, source);
         for citation in &plan.citations {
             doc.add_text(f.cites, &citation.key);
         }

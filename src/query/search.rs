@@ -167,10 +167,9 @@ pub(crate) fn search_unlimited(index: &Index, request: &SearchRequest) -> Result
     let plan_query = with_filters(index, text_query.box_clone(), request)?;
     match request.level {
         Level::Plan => ranked(index, &searcher, &*plan_query, &*text_query, request, |address| {
-            Ok((
-                plan_hit(reader::record_at(index, &searcher, address)?),
-                reader::body_at(index, &searcher, address)?,
-            ))
+            let record = reader::record_at(index, &searcher, address)?;
+            let body = reader::plan_body(index, &searcher, &record.id)?;
+            Ok((plan_hit(record), body))
         }),
         Level::Task => {
             // Enough plans for the page asked for, and for trace's long lists.

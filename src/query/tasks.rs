@@ -74,7 +74,7 @@ fn task_document(index: &Index, plan_record: &PlanRecord, task: &TaskText) -> Re
     add_filters(&mut doc, f, &plan_record.plan);
     doc.add_text(f.body_folded, &task.text);
     doc.add_text(f.marked, &task.text);
-    doc.add_text(f.text, &task.text);
+    doc.add_bytes(f.text, task.text.as_bytes());
     let json = serde_json::to_string(&record).map_err(|e| crate::Error::Internal(e.to_string()))?;
     doc.add_text(f.record, json);
     Ok(doc)
