@@ -74,8 +74,14 @@ enum Command {
         #[arg(long)]
         json: bool,
         /// Only the ids of the citing plans, one per line, oldest first (fast: no contexts).
-        #[arg(long, conflicts_with = "json")]
+        #[arg(long, conflicts_with_all = ["json", "limit", "offset"])]
         ids: bool,
+        /// At most this many citing plans (the total is still counted in full).
+        #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
+        limit: Option<u64>,
+        /// Skip this many citing plans first (oldest first).
+        #[arg(long, default_value_t = 0)]
+        offset: usize,
     },
     /// What a plan cites, in order, marked in the archive or outside it.
     Refs {
@@ -265,9 +271,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             key,
             json,
             ids: false,
+            limit,
+            offset,
         } => {
             let index = open_or_build_default(&cli.index)?;
-            let result = citations::cites(&index, &key)?;
+            let limit = limit.map(|n| usize::try_from(n).unwrap_or(usize::MAX));
+            let result = citations::cites_page(&index, &key, offset, limit)?;
             emit(&mut out, json, &result, |out, v| {
                 output::cites_result(out, v, style)
             })?;

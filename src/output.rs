@@ -168,7 +168,11 @@ pub fn cites_result(
     result: &crate::query::citations::CitesResult,
     style: Style,
 ) -> io::Result<()> {
-    writeln!(out, "{} plans cite {}", result.total, style.bold(&result.key))?;
+    write!(out, "{} plans cite {}", result.total, style.bold(&result.key))?;
+    if result.citing.len() < result.total {
+        write!(out, " (showing {})", result.citing.len())?;
+    }
+    writeln!(out)?;
     for plan in &result.citing {
         writeln!(out)?;
         let head = plan_line(&plan.number, &plan.place, &plan.date, plan.year);

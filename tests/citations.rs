@@ -283,6 +283,35 @@ fn graph_exports_load_as_their_formats() {
 }
 
 #[test]
+fn cites_pages_with_limit_and_offset_and_keeps_the_total() {
+    let dir = corpus_index();
+    let index = index_path(&dir);
+    let run = plancite(
+        &index,
+        &["cites", "11-NQ/TW", "--limit", "1", "--offset", "1", "--json"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let result = run.json();
+    assert_eq!(result["total"], 3);
+    let citing: Vec<&str> = result["citing"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(citing, [THANH_HOA_2020], "the second oldest");
+    let human = plancite(&index, &["cites", "11-NQ/TW", "--limit", "2"]);
+    assert!(
+        human.stdout.starts_with("3 plans cite 11-NQ/TW (showing 2)"),
+        "{}",
+        human.stdout
+    );
+    let bad = plancite(&index, &["cites", "11-NQ/TW", "--limit", "0"]);
+    assert_eq!(bad.code, 2, "{}", bad.stderr);
+    assert!(bad.stderr.contains("--limit"), "{}", bad.stderr);
+}
+
+#[test]
 fn cites_ids_lists_just_the_citing_plans_oldest_first() {
     let dir = corpus_index();
     let run = plancite(&index_path(&dir), &["cites", "11-NQ/TW", "--ids"]);

@@ -18,6 +18,8 @@ use plancite::ingest::progress::Silent;
 use serde_json::Value;
 use tower::ServiceExt;
 
+const HAI_PHONG_2017: &str = "2017-hai-phong-1016-CTr-BCD";
+const THANH_HOA_2020: &str = "2020-thanh-hoa-397-SLDTBXH-TEBDG";
 const HAI_PHONG_2022: &str = "2022-hai-phong-70-KH-UBND";
 const LAI_CHAU_2023: &str = "2023-lai-chau-01-BVSTBPN-VP";
 
@@ -219,6 +221,11 @@ async fn bad_parameters_are_400_with_a_message_naming_them() {
         ),
         ("/api/plans/70%2FKH-UBND?x=1", "unknown parameter \"x\""),
         ("/api/cites/%FF%FE", "not valid UTF-8"),
+        (
+            "/api/cites/11-NQ%2FTW?limit=0",
+            "limit must be a whole number from 1 to 1000",
+        ),
+        ("/api/cites/11-NQ%2FTW?page=2", "unknown parameter \"page\""),
     ];
     for (uri, want) in cases {
         let (status, body) = get_json(&app, uri).await;
@@ -329,7 +336,35 @@ async fn every_plan_citing_a_key_typed_any_way() {
             );
         }
         assert!(result["in_archive"].is_array());
+        assert_eq!(result["total"], 2, "{uri}");
     }
+}
+
+#[tokio::test]
+async fn citing_plans_come_a_page_at_a_time_with_the_full_total() {
+    let app = corpus_app();
+    let (status, all) = get_json(&app, "/api/cites/11-NQ%2FTW").await;
+    assert_eq!(status, StatusCode::OK, "{all}");
+    let every = ids(&all["citing"]);
+    assert_eq!(every, [HAI_PHONG_2017, THANH_HOA_2020, LAI_CHAU_2023]);
+    let mut paged = Vec::new();
+    for offset in 0..3 {
+        let uri = format!("/api/cites/11-NQ%2FTW?limit=1&offset={offset}");
+        let (status, page) = get_json(&app, &uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}: {page}");
+        assert_eq!(
+            (page["total"].as_u64(), page["offset"].as_u64()),
+            (Some(3), Some(offset))
+        );
+        paged.extend(ids(&page["citing"]));
+    }
+    assert_eq!(paged, every, "pages put together give the whole list, in order");
+    let (status, past) = get_json(&app, "/api/cites/11-NQ%2FTW?offset=3").await;
+    assert_eq!(status, StatusCode::OK, "{past}");
+    assert_eq!(
+        (past["total"].as_u64(), past["citing"].as_array().map(Vec::len)),
+        (Some(3), Some(0))
+    );
 }
 
 #[tokio::test]

@@ -197,18 +197,28 @@ pub struct CitesResponse {
     /// Plans of the archive that carry this number (the cited document itself, when the
     /// archive holds it).
     in_archive: Vec<ArchivePlan>,
+    /// How many plans cite it in all.
+    total: usize,
+    /// Where `citing` starts among them.
+    offset: usize,
     citing: Vec<CitingPlan>,
 }
 
-/// `GET /api/cites/{key}`: every plan citing a document, oldest first, with the
-/// sentences where it does. The key is typed any way a person would, percent-encoded
+/// `GET /api/cites/{key}?offset=&limit=`: the plans citing a document, oldest first,
+/// with the sentences where it does: all of them, or `limit` (1–1,000) from `offset`;
+/// `total` counts them all. The key is typed any way a person would, percent-encoded
 /// (`2282%2FQD-TTg`) or not (`2282/QD-TTg`).
 pub async fn cites(
     State(state): State<AppState>,
     path: Result<Path<String>, PathRejection>,
     query: QueryParams,
 ) -> Answer<Json<CitesResponse>> {
-    params(query)?.only(&[])?;
+    let params = params(query)?;
+    params.only(&["offset", "limit"])?;
+    let offset = params.count("offset", 0, params::MAX_CITES_OFFSET, 0)?;
+    let limit = params
+        .int("limit", 1, params::MAX_CITES_LIMIT as i64)?
+        .map(|n| n as usize);
     let key = path_value(path, "key")?;
     if key.chars().count() > params::MAX_FILTER_CHARS {
         return Err(ApiError::bad_request(format!(
@@ -218,8 +228,8 @@ pub async fn cites(
     }
     let answer = state
         .blocking(move |s| {
-            let result = citations::cites(&s.index, &key)?;
-            if result.citing.is_empty() {
+            let result = citations::cites_page(&s.index, &key, offset, limit)?;
+            if result.total == 0 {
                 return Err(ApiError::NotFound(format!(
                     "no plan in the archive cites {}",
                     result.key
@@ -236,6 +246,8 @@ pub async fn cites(
             Ok(CitesResponse {
                 key: result.key,
                 in_archive,
+                total: result.total,
+                offset,
                 citing: result.citing,
             })
         })

@@ -107,6 +107,12 @@ fn shorten(raw: &str) -> String {
     }
 }
 
+/// Most citing plans one `/api/cites` page may ask for.
+pub const MAX_CITES_LIMIT: usize = 1_000;
+/// Deepest `offset` of `/api/cites` (a document cited by more plans than this is paged
+/// by its first million).
+pub const MAX_CITES_OFFSET: usize = 1_000_000;
+
 /// The trace endpoint's parameters.
 pub const TRACE: &[&str] = &["q", "from", "to", "place"];
 
