@@ -276,43 +276,56 @@ impl Tokenizer for MarkedWordsTokenizer {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> MarkedWordsStream<'a> {
         self.seen.clear();
         MarkedWordsStream {
-            words: VietTokenStream {
-                text,
-                spans: Splitter::new(text),
-                form: Form::Exact,
-                token: Token::default(),
-            },
+            text,
+            spans: Splitter::new(text),
+            raw_seen: Default::default(),
             seen: &mut self.seen,
+            token: Token::default(),
         }
     }
 }
 
 /// The stream of [`MarkedWordsTokenizer`].
 pub struct MarkedWordsStream<'a> {
-    words: VietTokenStream<'a>,
+    text: &'a str,
+    spans: Splitter<'a>,
+    /// Raw spellings already looked at: most words repeat, and a repeat needs no
+    /// normalizing.
+    raw_seen: rustc_hash::FxHashSet<&'a str>,
     seen: &'a mut rustc_hash::FxHashSet<String>,
+    token: Token,
 }
 
 impl TokenStream for MarkedWordsStream<'_> {
     fn advance(&mut self) -> bool {
-        while self.words.advance() {
-            let word = &self.words.token().text;
-            // Folded forms are plain ASCII: a word without a non-ASCII letter has no marks.
-            if word.is_ascii() || self.seen.contains(word) {
+        for span in self.spans.by_ref() {
+            let raw = span.text(self.text);
+            // Plain ASCII has no marks (a document number may gain `Đ` as its key).
+            if (raw.is_ascii() && !looks_like_document_number(raw)) || !self.raw_seen.insert(raw) {
                 continue;
             }
-            self.seen.insert(word.clone());
+            self.token.text.clear();
+            Form::Exact.normalize_into(raw, &mut self.token.text);
+            // Folded forms are plain ASCII: a word without a non-ASCII letter has no marks.
+            if self.token.text.is_ascii() || self.seen.contains(&self.token.text) {
+                continue;
+            }
+            self.seen.insert(self.token.text.clone());
+            self.token.offset_from = span.start;
+            self.token.offset_to = span.end;
+            self.token.position = self.token.position.wrapping_add(1);
+            self.token.position_length = 1;
             return true;
         }
         false
     }
 
     fn token(&self) -> &Token {
-        self.words.token()
+        &self.token
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        self.words.token_mut()
+        &mut self.token
     }
 }
 
