@@ -210,12 +210,7 @@ fn citations_of_plans_in_the_archive_are_linked_both_ways() {
     assert_eq!(refs["refs"][0]["in_archive"], HAI_PHONG_2022);
 
     let cited = plancite(&index, &["refs", HAI_PHONG_2022, "--json"]).json();
-    let cited_by: Vec<&str> = cited["cited_by"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["id"].as_str().unwrap())
-        .collect();
+    let cited_by = strings(&cited["cited_by"], "id");
     assert_eq!(cited_by, ["2022-hai-phong-99-KH-UBND"]);
     assert!(
         cited["refs"]
@@ -293,12 +288,7 @@ fn cites_pages_with_limit_and_offset_and_keeps_the_total() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let result = run.json();
     assert_eq!(result["total"], 3);
-    let citing: Vec<&str> = result["citing"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["id"].as_str().unwrap())
-        .collect();
+    let citing = strings(&result["citing"], "id");
     assert_eq!(citing, [THANH_HOA_2020], "the second oldest");
     let human = plancite(&index, &["cites", "11-NQ/TW", "--limit", "2"]);
     assert!(

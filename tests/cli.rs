@@ -367,12 +367,7 @@ fn snippets_mark_what_was_typed_not_its_look_alikes() {
         &["search", "bình đẳng giới", "--year", "2022", "--json"],
     );
     let result = run.json();
-    let snippets: Vec<&str> = result["hits"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h["snippet"].as_str().unwrap())
-        .collect();
+    let snippets = strings(&result["hits"], "snippet");
     assert!(
         snippets.iter().any(|s| s.contains("<mark>bình đẳng giới</mark>")),
         "{snippets:?}"

@@ -141,12 +141,7 @@ fn trace_lists_the_years_and_one_thread_across_the_five_plans() {
         .collect();
     assert_eq!(years, [(2017, 1), (2020, 1), (2022, 2), (2023, 1)]);
     let thread = &result["threads"][0];
-    let plans: Vec<&str> = thread["tasks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["plan"].as_str().unwrap())
-        .collect();
+    let plans = strings(&thread["tasks"], "plan");
     let mut sorted = plans.clone();
     sorted.sort();
     assert_eq!(

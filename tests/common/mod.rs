@@ -25,6 +25,19 @@ pub struct Run {
     pub stderr: String,
 }
 
+/// One string field of each object in a JSON list: the ids of hits, the plans of tasks.
+pub fn strings<'v>(list: &'v serde_json::Value, field: &str) -> Vec<&'v str> {
+    list.as_array()
+        .unwrap_or_else(|| panic!("not a list: {list}"))
+        .iter()
+        .map(|item| {
+            item[field]
+                .as_str()
+                .unwrap_or_else(|| panic!("no {field} in {item}"))
+        })
+        .collect()
+}
+
 impl Run {
     pub fn json(&self) -> serde_json::Value {
         serde_json::from_str(self.stdout.trim()).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.stdout))
