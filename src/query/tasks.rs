@@ -49,6 +49,9 @@ impl TaskIndex {
             &(TopDocs::with_limit(max_plans).order_by_score(), Count),
         )?;
         let index = Index::in_memory()?;
+        // One indexing thread: tasks keep the order they are added in, so equal scores
+        // are broken the same way on every run (several threads would spread them over
+        // segments as they come).
         let mut writer = index.inner.writer_with_num_threads(1, MEMORY_BYTES)?;
         for (_, address) in best {
             let (record, tasks) = reader::plan_with_tasks_at(archive, searcher, address)?;
