@@ -384,3 +384,20 @@ fn snippets_mark_what_was_typed_not_its_look_alikes() {
     .json();
     assert!(plain["hits"][0]["snippet"].as_str().unwrap().contains("<mark>"));
 }
+
+#[test]
+fn an_index_from_an_older_plancite_is_named_with_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old-index");
+    std::fs::create_dir(&old).unwrap();
+    // What an index of an earlier version looks like to this one: a `record` field, but
+    // not the fields this version writes.
+    let mut schema = tantivy::schema::Schema::builder();
+    schema.add_text_field("record", tantivy::schema::STORED);
+    tantivy::Index::create_in_dir(&old, schema.build()).unwrap();
+    let run = plancite(&old, &["search", "bình đẳng giới"]);
+    assert_ne!(run.code, 0);
+    assert!(run.stderr.contains("older plancite"), "{}", run.stderr);
+    assert!(run.stderr.contains("plancite index"), "{}", run.stderr);
+    assert_eq!(run.stderr.trim().lines().count(), 1, "{}", run.stderr);
+}

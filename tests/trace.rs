@@ -252,3 +252,32 @@ fn the_recipients_list_is_not_part_of_the_outline() {
     let end = last["end"].as_u64().unwrap() as usize;
     assert!(text[end..].starts_with("Nơi nhận"), "{}", &text[end..end + 20]);
 }
+
+/// A task search reads the best plans only, and says when it left some out.
+#[test]
+fn a_task_search_reads_the_best_plans_and_says_when_more_matched() {
+    use plancite::index::Index;
+    use plancite::query::tasks::TaskIndex;
+    use tantivy::query::TermQuery;
+    use tantivy::schema::IndexRecordOption;
+
+    let dir = corpus_index();
+    let index = Index::open(&index_path(&dir)).unwrap();
+    let searcher = index.searcher();
+    let kind = searcher.schema().get_field("kind").unwrap();
+    let plans = TermQuery::new(
+        tantivy::Term::from_field_text(kind, "plan"),
+        IndexRecordOption::Basic,
+    );
+    let tasks_of = |max_plans| TaskIndex::of_best_plans(&index, &searcher, &plans, max_plans).unwrap();
+    let (one, all) = (tasks_of(1), tasks_of(5));
+    assert!(one.partial, "five plans matched, one was read");
+    assert!(!all.partial);
+    let count = |tasks: &TaskIndex| tasks.index.searcher().num_docs();
+    assert!(
+        0 < count(&one) && count(&one) < count(&all),
+        "{} {}",
+        count(&one),
+        count(&all)
+    );
+}

@@ -36,7 +36,8 @@ pub struct TaskIndex {
 
 impl TaskIndex {
     /// Reads the best of the plans `plan_query` matches (at most `max_plans`) and indexes
-    /// their tasks.
+    /// their tasks. `plan_query` must match plans only (`kind` `plan`), as every query
+    /// of `crate::query::search` does.
     pub fn of_best_plans(
         archive: &Index,
         searcher: &Searcher,
