@@ -107,7 +107,7 @@ impl Index {
         Ok(self.reader.reload()?)
     }
 
-    /// How many plans (not tasks) the index holds.
+    /// How many plans the index holds (not counting their text documents).
     pub fn plan_count(&self) -> Result<u64> {
         let query = tantivy::query::TermQuery::new(
             tantivy::Term::from_field_text(self.fields.kind, schema::KIND_PLAN),

@@ -65,21 +65,21 @@ pub fn indexed_files(index: &Index) -> Result<HashMap<String, Indexed>> {
 /// What the index holds for the plan indexed from `path` (its identity), if any.
 pub fn indexed_file(index: &Index, path: &str) -> Result<Option<Indexed>> {
     let searcher = index.searcher();
-    for address in find_exact(&searcher, index.fields.path, path, 64)? {
-        let doc: TantivyDocument = searcher.doc(address)?;
-        let text = |field| doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string);
-        // Only the plan of a file has a hash; its tasks share the path.
-        if let Some(hash) = text(index.fields.hash) {
-            return Ok(Some(Indexed {
-                id: text(index.fields.id).unwrap_or_default(),
-                hash,
-            }));
-        }
-    }
-    Ok(None)
+    let Some(address) = find_exact(&searcher, index.fields.path, path, 1)?
+        .first()
+        .copied()
+    else {
+        return Ok(None);
+    };
+    let doc: TantivyDocument = searcher.doc(address)?;
+    let text = |field| doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string);
+    Ok(text(index.fields.hash).map(|hash| Indexed {
+        id: text(index.fields.id).unwrap_or_default(),
+        hash,
+    }))
 }
 
-/// Whether a plan or task already has this id.
+/// Whether a plan already has this id.
 pub fn id_exists(index: &Index, id: &str) -> bool {
     let query = TermQuery::new(
         Term::from_field_text(index.fields.id, id),
