@@ -184,6 +184,9 @@ struct SearchArgs {
     /// plan (whole plans) or task (each section of a plan, with its plan).
     #[arg(long, default_value = "plan")]
     level: String,
+    /// any (plans holding any of the words, best first) or all (only plans holding every word).
+    #[arg(long = "match", default_value = "any")]
+    match_mode: String,
     /// Only plans that cite this document (e.g. 125/2021/ND-CP).
     #[arg(long)]
     cites: Option<String>,
@@ -252,6 +255,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 offset: args.offset,
                 limit: args.limit,
                 level: args.level.parse()?,
+                match_mode: args.match_mode.parse()?,
             };
             let result = search(&index, &request)?;
             emit(&mut out, args.json, &result, |out, v| {

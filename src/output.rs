@@ -108,6 +108,13 @@ pub fn search_result(
         crate::query::search::Level::Task => "tasks",
     };
     writeln!(out, "{} {noun} match {:?}{range}", result.total, result.query)?;
+    if result.all_words_total < result.total {
+        writeln!(
+            out,
+            "  {} hold every word; the others hold some of them",
+            result.all_words_total
+        )?;
+    }
     let facet_line = |name: &str, counts: &std::collections::BTreeMap<String, u64>| {
         let parts: Vec<String> = counts.iter().map(|(k, v)| format!("{k} ({v})")).collect();
         format!("  {:<9}{}", style.dim(name), parts.join(", "))

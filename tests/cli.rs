@@ -155,13 +155,23 @@ fn search_json_has_the_promised_shape() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     let result = run.json();
-    for field in ["query", "total", "hits", "facets"] {
+    for field in ["query", "total", "all_words_total", "hits", "facets"] {
         assert!(result.get(field).is_some(), "{field}");
     }
     let hits = result["hits"].as_array().unwrap();
     assert_eq!(hits.len(), 2);
     for field in [
-        "id", "file", "number", "doc_type", "place", "date", "year", "title", "score", "snippet",
+        "id",
+        "file",
+        "number",
+        "doc_type",
+        "place",
+        "date",
+        "year",
+        "title",
+        "score",
+        "all_words",
+        "snippet",
     ] {
         assert!(hits[0].get(field).is_some(), "hit field {field}");
     }
@@ -174,6 +184,93 @@ fn search_json_has_the_promised_shape() {
         .map(|v| v.as_u64().unwrap())
         .sum();
     assert_eq!(years, result["total"].as_u64().unwrap());
+}
+
+/// Questions and pasted sentences: a query never returns nothing because one word is
+/// missing, and a sentence copied from a plan finds that plan first.
+#[test]
+fn questions_and_sentences_find_plans() {
+    let dir = corpus_index();
+    // (query, the plan that must come first, or None when any plan may)
+    let cases: &[(&str, Option<&str>)] = &[
+        ("mức phạt vi phạm bình đẳng giới", None),
+        (
+            "Xây dựng kế hoạch tổ chức các hoạt động hưởng ứng Tháng hành động theo hướng tăng \
+             cường phối hợp với các ngành thành viên, các cơ quan, tổ chức, doanh nghiệp",
+            Some(HAI_PHONG_2017),
+        ),
+        (
+            "100% nạn nhân bạo lực gia đình được phát hiện, được tư vấn tại các cơ sở tư vấn về \
+             tâm lý, pháp lý, được hỗ trợ và chăm sóc sức khỏe",
+            Some(THANH_HOA_2020),
+        ),
+        (
+            "Chương trình truyền thông về BĐG đến năm 2030; bám sát các nhiệm vụ; giải pháp; \
+             quan tâm, bố trí nguồn lực để triển khai",
+            Some(BUON_MA_THUOT_2022),
+        ),
+        (
+            // Across the plan's line breaks.
+            "Ủy ban nhân dân các cấp bám sát nhiệm vụ của Kế hoạch để xây dựng nội dung, nhiệm \
+             vụ, giải pháp năm 2022 phù hợp với chức năng, nhiệm vụ và tình hình thực tế của \
+             ngành, địa phương, đơn vị",
+            Some(HAI_PHONG_2022),
+        ),
+        (
+            "Đẩy mạnh các hoạt động truyền thông về bình đẳng giới trong lĩnh vực chính trị \
+             nhằm nâng cao nhận thức, sự ủng hộ của các tầng lớp nhân dân về bình đẳng giới",
+            Some(LAI_CHAU_2023),
+        ),
+    ];
+    for (query, first) in cases {
+        let run = plancite(&index_path(&dir), &["search", query, "--json"]);
+        assert_eq!(run.code, 0, "{query}: {}", run.stderr);
+        let result = run.json();
+        let hits = result["hits"].as_array().unwrap();
+        assert!(!hits.is_empty(), "{query}: nothing found");
+        if let Some(first) = first {
+            assert_eq!(hits[0]["id"], *first, "{query}");
+            assert_eq!(hits[0]["all_words"], true, "{query}");
+        }
+        let whole = hits.iter().filter(|h| h["all_words"] == true).count() as u64;
+        assert!(whole <= result["all_words_total"].as_u64().unwrap(), "{query}");
+    }
+}
+
+/// `--match all` keeps the strict search: only plans holding every word.
+#[test]
+fn match_all_keeps_every_word_required() {
+    let dir = corpus_index();
+    let result = |args: &[&str]| {
+        let run = plancite(&index_path(&dir), args);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        run.json()
+    };
+    // (query, total by default, total with --match all)
+    let cases = [
+        ("mức phạt vi phạm bình đẳng giới", 5, 3),
+        ("bình đẳng giới xyzzy", 5, 0),
+        ("bình đẳng giới", 5, 5),
+        ("125/2021/ND-CP", 1, 1),
+    ];
+    for (query, any, all) in cases {
+        let default = result(&["search", query, "--json"]);
+        let strict = result(&["search", query, "--json", "--match", "all"]);
+        assert_eq!(default["total"], any, "{query}");
+        assert_eq!(strict["total"], all, "{query} --match all");
+        assert_eq!(default["all_words_total"], all, "{query}");
+        assert!(
+            strict["hits"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|h| h["all_words"] == true),
+            "{query}"
+        );
+    }
+    let bad = plancite(&index_path(&dir), &["search", "x", "--match", "some"]);
+    assert_eq!(bad.code, 2, "{}", bad.stderr);
+    assert!(bad.stderr.contains("match must be any or all"), "{}", bad.stderr);
 }
 
 #[test]

@@ -2,7 +2,10 @@
 //! words are typed, and rank words above scattered syllables?
 //!
 //! One table, input → expected: each query with the plans it must find, the plans it
-//! must not find, and where it matters the order (tiers: every plan of a tier ranks
+//! must not find, and where it matters the order. plancite returns every plan holding
+//! any of the query's words, those holding every word first (`all_words`): "found"
+//! here means found holding every word, and a plan that "must not" be found may follow
+//! only as a partial match, below them (tiers: every plan of a tier ranks
 //! above every plan of the next). Queries are typed without marks, in capitals,
 //! decomposed (NFD), in the old and the new tone style, as abbreviations, as document
 //! numbers, and as words whose syllables some plans have only scattered.
@@ -246,11 +249,19 @@ fn plancite_index(dir: &Path) -> Index {
     index
 }
 
+/// The plans that hold every word of the query, in rank order; they must all rank
+/// above the partial matches, and `all_words_total` must count them.
 fn plancite_ranked(index: &Index, query: &str) -> Vec<String> {
     let mut request = SearchRequest::new(query);
     request.limit = 100;
     let result = search(index, &request).unwrap_or_else(|e| panic!("{query}: {e}"));
-    result.hits.into_iter().map(|h| h.id).collect()
+    let whole = result.hits.iter().take_while(|h| h.all_words).count();
+    assert!(
+        result.hits[whole..].iter().all(|h| !h.all_words),
+        "{query}: a partial match ranks above a plan with every word"
+    );
+    assert_eq!(result.all_words_total, whole, "{query}: all_words_total");
+    result.hits.into_iter().take(whole).map(|h| h.id).collect()
 }
 
 /// Plain tantivy: the five texts, one TEXT field, the default tokenizer.
@@ -394,6 +405,7 @@ fn learned_abbreviations_work_across_plans() {
         &Silent,
     )
     .unwrap();
+    // The plans holding every word of the query (others follow as partial matches).
     let files = |query: &str| -> Vec<String> {
         let mut request = SearchRequest::new(query);
         request.limit = 100;
@@ -401,6 +413,7 @@ fn learned_abbreviations_work_across_plans() {
             .unwrap()
             .hits
             .into_iter()
+            .filter(|h| h.all_words)
             .map(|h| h.file.rsplit('/').next().unwrap().to_string())
             .collect();
         found.sort();

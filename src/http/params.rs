@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use super::error::ApiError;
-use crate::query::search::{Level, MAX_LIMIT, MAX_QUERY_CHARS, SearchRequest};
+use crate::query::search::{Level, MAX_LIMIT, MAX_QUERY_CHARS, Match, SearchRequest};
 use crate::query::trace::TraceRequest;
 
 /// Hits per page when `limit` is not given.
@@ -23,7 +23,7 @@ const YEARS: (i64, i64) = (1000, 9999);
 
 /// The search endpoint's parameters.
 pub const SEARCH: &[&str] = &[
-    "q", "year", "from", "to", "place", "type", "cites", "offset", "limit", "level",
+    "q", "year", "from", "to", "place", "type", "cites", "offset", "limit", "level", "match",
 ];
 
 /// One request's query parameters.
@@ -157,6 +157,15 @@ pub fn search_request(params: &Params) -> Result<SearchRequest, ApiError> {
             Some(other) => {
                 return Err(ApiError::bad_request(format!(
                     "level must be plan or task (got {other:?})"
+                )));
+            }
+        },
+        match_mode: match params.text("match", 8)?.as_deref() {
+            None | Some("any") => Match::Any,
+            Some("all") => Match::All,
+            Some(other) => {
+                return Err(ApiError::bad_request(format!(
+                    "match must be any or all (got {other:?})"
                 )));
             }
         },

@@ -12,9 +12,7 @@
 //! At most [`MAX_PLANS`] plans are read. When more match, the tasks come from the
 //! best-scoring ones, and the search says so ([`TaskIndex::partial`]).
 
-use tantivy::collector::{Count, TopDocs};
-use tantivy::query::Query;
-use tantivy::{Searcher, TantivyDocument};
+use tantivy::{DocAddress, Searcher, TantivyDocument};
 
 use crate::error::Result;
 use crate::index::record::TaskRecord;
@@ -35,26 +33,20 @@ pub struct TaskIndex {
 }
 
 impl TaskIndex {
-    /// Reads the best of the plans `plan_query` matches (at most `max_plans`) and indexes
-    /// their tasks. `plan_query` must match plans only (`kind` `plan`), as every query
-    /// of `crate::query::search` does.
-    pub fn of_best_plans(
+    /// Reads the plans at `plans` (best first, at most [`MAX_PLANS`]) and indexes their
+    /// tasks; `partial` says that more plans matched than these.
+    pub fn of_plans(
         archive: &Index,
         searcher: &Searcher,
-        plan_query: &dyn Query,
-        max_plans: usize,
+        plans: &[DocAddress],
+        partial: bool,
     ) -> Result<TaskIndex> {
-        let max_plans = max_plans.clamp(1, MAX_PLANS);
-        let (best, matched) = searcher.search(
-            plan_query,
-            &(TopDocs::with_limit(max_plans).order_by_score(), Count),
-        )?;
         let index = Index::in_memory()?;
         // One indexing thread: tasks keep the order they are added in, so equal scores
         // are broken the same way on every run (several threads would spread them over
         // segments as they come).
         let mut writer = index.inner.writer_with_num_threads(1, MEMORY_BYTES)?;
-        for (_, address) in best {
+        for &address in plans.iter().take(MAX_PLANS) {
             let (record, tasks) = reader::plan_with_tasks_at(archive, searcher, address)?;
             for task in &tasks {
                 writer.add_document(task_document(&index, &record, task)?)?;
@@ -62,10 +54,7 @@ impl TaskIndex {
         }
         writer.commit()?;
         index.reload()?;
-        Ok(TaskIndex {
-            index,
-            partial: matched > max_plans,
-        })
+        Ok(TaskIndex { index, partial })
     }
 }
 
@@ -76,6 +65,8 @@ fn task_document(index: &Index, plan_record: &PlanRecord, task: &TaskText) -> Re
     doc.add_text(f.kind, schema::KIND_TASK);
     doc.add_text(f.id, &record.id);
     add_filters(&mut doc, f, &plan_record.plan);
+    // The heading is the task's title (a match there ranks higher).
+    doc.add_text(f.title, &record.heading);
     doc.add_text(f.body_folded, &task.text);
     doc.add_text(f.marked, &task.text);
     doc.add_bytes(f.text, task.text.as_bytes());
