@@ -55,11 +55,11 @@ pub const SHORT_QUERY_WORDS: usize = 4;
 /// Weight of a query word's phrase score (its syllables side by side).
 const WORD_WEIGHT: f32 = 1.0;
 /// Weight of a held word's inverse document frequency (counted once per word).
-const COVER_WEIGHT: f32 = 1.0;
+const COVER_WEIGHT: f32 = 2.0;
 /// Weight of two neighbouring query words standing close together.
 const PROXIMITY_WEIGHT: f32 = 1.0;
 /// Most syllables between two neighbouring query words that still count as close.
-const PROXIMITY_SLOP: u32 = 2;
+const PROXIMITY_SLOP: u32 = 1;
 /// Weight of all the words of the query standing together, in the order typed.
 const TOGETHER_WEIGHT: f32 = 3.0;
 /// Weight of the query's syllables in the title.
