@@ -35,14 +35,17 @@ fn build_index(path: &Path, dirs: &[PathBuf]) -> Index {
 }
 
 /// One index of the bundled corpus, shared by the tests of this file.
-fn corpus_app() -> Router {
+fn corpus_index() -> &'static Arc<Index> {
     static INDEX: OnceLock<Arc<Index>> = OnceLock::new();
-    let index = INDEX.get_or_init(|| {
+    INDEX.get_or_init(|| {
         let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("http-tests-corpus-index");
         let _ = std::fs::remove_dir_all(&path);
         Arc::new(build_index(&path, &[repo().join("corpus")]))
-    });
-    router(AppState::new(Arc::clone(index)))
+    })
+}
+
+fn corpus_app() -> Router {
+    router(AppState::new(Arc::clone(corpus_index())))
 }
 
 async fn send(app: &Router, method: &str, uri: &str) -> (StatusCode, HeaderMap, Vec<u8>) {
@@ -456,6 +459,44 @@ async fn trace_answers_years_and_threads() {
     let (status, body) = get_json(&app, "/api/trace").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(body["error"].as_str().unwrap().contains("q"), "{body}");
+}
+
+/// The API ranks as the library does, says how many plans hold every word, keeps
+/// `match=all` strict, and traces a question with a word no task holds.
+#[tokio::test]
+async fn the_api_ranks_questions_as_the_library_does() {
+    let app = corpus_app();
+    let question = "mức phạt vi phạm bình đẳng giới";
+    let (status, any) = get_json(&app, &format!("/api/search?q={}", urlencode(question))).await;
+    assert_eq!(status, StatusCode::OK, "{any}");
+    let index = corpus_index();
+    let library =
+        plancite::query::search::search(index, &plancite::query::search::SearchRequest::new(question))
+            .unwrap();
+    let library_ids: Vec<String> = library.hits.iter().map(|h| h.id.clone()).collect();
+    assert_eq!(ids(&any["hits"]), library_ids);
+    assert_eq!(any["total"], library.total);
+    assert_eq!(any["all_words_total"], library.all_words_total);
+    let (_, all) = get_json(&app, &format!("/api/search?q={}&match=all", urlencode(question))).await;
+    assert_eq!(all["total"], any["all_words_total"]);
+    assert!(
+        all["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|h| h["all_words"] == true)
+    );
+    let (status, bad) = get_json(&app, "/api/search?q=x&match=some").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(bad["error"].as_str().unwrap().contains("match"), "{bad}");
+    let (status, trace) = get_json(
+        &app,
+        &format!("/api/trace?q={}", urlencode("tháng hành động xyzzy")),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{trace}");
+    assert_eq!(trace["all_words_total"], 0);
+    assert!(!trace["years"].as_array().unwrap().is_empty(), "{trace}");
 }
 
 #[tokio::test]

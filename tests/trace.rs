@@ -117,6 +117,30 @@ fn search_by_task_returns_tasks_with_their_plan() {
     assert!(result["total"].as_u64().unwrap() > 5);
 }
 
+/// Tasks rank as plans do: a question with a word no task holds still finds tasks,
+/// and a sentence copied from a task finds that task first.
+#[test]
+fn task_search_answers_questions_and_sentences() {
+    let dir = corpus_index();
+    let tasks = |query: &str| {
+        let run = plancite(&index_path(&dir), &["search", query, "--level", "task", "--json"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.json()
+    };
+    let question = tasks("mức phạt khi vi phạm bình đẳng giới là bao nhiêu");
+    assert!(!question["hits"].as_array().unwrap().is_empty(), "{question}");
+    let sentence = tasks(
+        "Tổ chức các hoạt động hưởng ứng Tháng hành động vì bình đẳng giới và phòng, chống bạo \
+         lực trên cơ sở giới từ ngày 15/11-15/12 trên phạm vi toàn thành phố",
+    );
+    assert_eq!(
+        sentence["hits"][0]["id"],
+        format!("{HAI_PHONG_2017}~II.2"),
+        "{sentence}"
+    );
+    assert_eq!(sentence["hits"][0]["all_words"], true);
+}
+
 #[test]
 fn trace_lists_the_years_and_one_thread_across_the_five_plans() {
     let dir = corpus_index();

@@ -89,6 +89,7 @@ pub async fn not_found(uri: Uri) -> ApiError {
 pub struct SearchResponse {
     query: String,
     total: usize,
+    all_words_total: usize,
     took_ms: f64,
     hits: Vec<SearchHit>,
     facets: Facets,
@@ -105,6 +106,7 @@ pub async fn search(State(state): State<AppState>, query: QueryParams) -> Answer
             Ok(SearchResponse {
                 query: result.query,
                 total: result.total,
+                all_words_total: result.all_words_total,
                 took_ms,
                 hits: result.hits,
                 facets: result.facets,

@@ -2,7 +2,9 @@
 //! the matching tasks grouped into threads — the same recurring task across years and
 //! places — so a reader follows one task's life.
 //!
-//! Matching is a task-level search (see [`super::search`]). Threads come from text
+//! Matching is a task-level search with the search's own ranking (see
+//! [`super::rank`]): the tasks that hold every word of the query, or, when none does,
+//! the best of those that hold some. Threads come from text
 //! similarity: each task is represented by the words around its match (its snippet)
 //! and its heading, folded and without the query's own words and function words; a
 //! task joins the most similar thread that has no task of the same plan yet, when the
@@ -92,6 +94,9 @@ pub struct Thread {
 #[derive(Debug, Clone, Serialize)]
 pub struct TraceResult {
     pub query: String,
+    /// How many of the tasks hold every word of the query (when none does, the tasks
+    /// listed are the best partial matches).
+    pub all_words_total: usize,
     pub years: Vec<TraceYear>,
     pub threads: Vec<Thread>,
 }
@@ -111,7 +116,13 @@ pub fn trace(index: &Index, request: &TraceRequest) -> Result<TraceResult> {
         level: Level::Task,
         ..SearchRequest::default()
     };
-    let hits = search_unlimited(index, &search)?.hits;
+    let mut hits = search_unlimited(index, &search)?.hits;
+    // A thread follows one task: when some tasks hold every word of the query, those;
+    // when none does, the best partial matches.
+    let all_words_total = hits.iter().filter(|h| h.all_words).count();
+    if all_words_total > 0 {
+        hits.retain(|h| h.all_words);
+    }
     let query: Vec<String> = VietTokenizer::new(Form::Folded).words(&request.query);
     let query_words: HashSet<String> = query.iter().cloned().collect();
     let tasks: Vec<TraceTask> = hits
@@ -120,6 +131,7 @@ pub fn trace(index: &Index, request: &TraceRequest) -> Result<TraceResult> {
         .collect();
     Ok(TraceResult {
         query: request.query.clone(),
+        all_words_total,
         years: by_year(&tasks),
         threads: threads(tasks, &query),
     })
