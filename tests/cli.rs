@@ -482,6 +482,72 @@ fn snippets_mark_what_was_typed_not_its_look_alikes() {
     assert!(plain["hits"][0]["snippet"].as_str().unwrap().contains("<mark>"));
 }
 
+/// Highlights light whole query words and phrases only: never a lone syllable of a
+/// word of several (`Đảng` for `binh dang gioi`, `hợp` in "lao động tổng hợp",
+/// `hành` in "thi hành").
+#[test]
+fn highlights_light_whole_words_only() {
+    let dir = corpus_index();
+    // (command, query, what a mark may read, folded and lower-cased)
+    let cases: &[(&str, &str, &[&str])] = &[
+        ("search", "binh dang gioi", &["binh dang gioi", "bdg"]),
+        (
+            "search",
+            "hợp đồng lao động",
+            &["hop dong lao dong", "hop dong", "lao dong"],
+        ),
+        (
+            "search",
+            "mức phạt vi phạm bình đẳng giới",
+            &["muc", "phat", "vi pham", "binh dang gioi", "bdg"],
+        ),
+        (
+            "trace",
+            "tháng hành động",
+            &["thang hanh dong", "thang", "hanh dong"],
+        ),
+    ];
+    let marks_in = |html: &str| -> Vec<String> {
+        html.split("<mark>")
+            .skip(1)
+            .map(|rest| rest.split("</mark>").next().unwrap().to_string())
+            .collect()
+    };
+    for (command, query, allowed) in cases {
+        let run = plancite(&index_path(&dir), &[command, query, "--json"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let result = run.json();
+        let snippets: Vec<String> = if *command == "trace" {
+            result["years"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .flat_map(|y| y["tasks"].as_array().unwrap().iter())
+                .map(|t| t["snippet"].as_str().unwrap().to_string())
+                .collect()
+        } else {
+            strings(&result["hits"], "snippet")
+                .iter()
+                .map(|s| s.to_string())
+                .collect()
+        };
+        let marks: Vec<String> = snippets.iter().flat_map(|s| marks_in(s)).collect();
+        assert!(!marks.is_empty(), "{query}: nothing lit");
+        for mark in &marks {
+            // Touching words are one mark: each of its words must be allowed.
+            let folded = plancite::analysis::normalize::folded_form(&mark.to_lowercase());
+            let mut rest = folded.as_str();
+            while !rest.is_empty() {
+                let word = allowed
+                    .iter()
+                    .find(|a| rest.starts_with(*a) && rest[a.len()..].chars().next().is_none_or(|c| c == ' '))
+                    .unwrap_or_else(|| panic!("{command} {query}: {mark:?} lit"));
+                rest = rest[word.len()..].trim_start();
+            }
+        }
+    }
+}
+
 #[test]
 fn an_index_from_an_older_plancite_is_named_with_what_to_do() {
     let dir = tempfile::tempdir().unwrap();

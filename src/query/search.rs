@@ -34,11 +34,10 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Searcher, Term};
 
 use crate::analysis::filter_key;
-use crate::analysis::normalize::{exact_form, folded_form, normalize_text};
-use crate::analysis::query::syllables;
 use crate::error::{Error, Result};
 use crate::index::schema::{KIND_PLAN, KIND_TASK};
 use crate::index::{Index, reader};
+use crate::query::highlight::Highlighter;
 pub use crate::query::rank::Match;
 use crate::query::rank::{QueryWords, Ranking, Scope, rank, term_query};
 use crate::query::tasks::{self, TaskIndex};
@@ -175,7 +174,7 @@ pub(crate) fn search_unlimited(index: &Index, request: &SearchRequest) -> Result
                 limit: request.limit,
             };
             let ranking = rank(&index.fields, &searcher, &words, scope)?;
-            page(index, &searcher, ranking, request, |address| {
+            page(index, &searcher, &words, ranking, request, |address| {
                 let record = reader::record_at(index, &searcher, address)?;
                 let body = reader::plan_body(index, &searcher, &record.id)?;
                 Ok((plan_hit(record), body))
@@ -204,12 +203,19 @@ pub(crate) fn search_unlimited(index: &Index, request: &SearchRequest) -> Result
                 limit: request.limit,
             };
             let ranking = rank(&tasks.index.fields, &task_searcher, &words, scope)?;
-            let mut result = page(&tasks.index, &task_searcher, ranking, request, |address| {
-                Ok((
-                    task_hit(reader::task_at(&tasks.index, &task_searcher, address)?),
-                    reader::text_at(&tasks.index, &task_searcher, address)?,
-                ))
-            })?;
+            let mut result = page(
+                &tasks.index,
+                &task_searcher,
+                &words,
+                ranking,
+                request,
+                |address| {
+                    Ok((
+                        task_hit(reader::task_at(&tasks.index, &task_searcher, address)?),
+                        reader::text_at(&tasks.index, &task_searcher, address)?,
+                    ))
+                },
+            )?;
             result.partial = tasks.partial;
             Ok(result)
         }
@@ -221,6 +227,7 @@ pub(crate) fn search_unlimited(index: &Index, request: &SearchRequest) -> Result
 fn page(
     index: &Index,
     searcher: &Searcher,
+    words: &QueryWords,
     ranking: Ranking,
     request: &SearchRequest,
     hit: impl Fn(DocAddress) -> Result<(SearchHit, String)>,
@@ -231,14 +238,14 @@ fn page(
     }
     let (total, facet_counts) = searcher.search(&*ranking.set, &(Count, facet_collector))?;
     let snippets = snippet_generator(searcher, index, &*ranking.snippet_query)?;
-    let highlighter = Highlighter::new(&request.query);
+    let highlighter = Highlighter::new(&words.words, &words.phrases);
     let mut hits = Vec::with_capacity(ranking.hits.len());
     for ranked in ranking.hits {
         let (mut found, text) = hit(ranked.address)?;
         found.score = ranked.score;
         found.all_words = ranked.all_words;
         if let Some(generator) = &snippets {
-            found.snippet = highlighter.render(generator, &text);
+            found.snippet = highlighter.mark(generator.snippet(&text).fragment());
         }
         hits.push(found);
     }
@@ -377,67 +384,4 @@ fn snippet_generator(
     let mut generator = SnippetGenerator::create(searcher, query, index.fields.body_folded)?;
     generator.set_max_num_chars(SNIPPET_CHARS);
     Ok(Some(generator))
-}
-
-/// Marks a word typed with marks only where the text has that exact form: `đẳng` must
-/// not light up `Đảng`, though both fold to `dang` and the folded field found them.
-#[derive(Debug, Default)]
-struct Highlighter {
-    /// (exact, folded) of each query syllable typed with marks.
-    marked: Vec<(String, String)>,
-}
-
-impl Highlighter {
-    fn new(query: &str) -> Self {
-        let marked = syllables(&normalize_text(query))
-            .into_iter()
-            .filter(|s| s.marked)
-            .map(|s| (s.exact, s.folded))
-            .collect();
-        Highlighter { marked }
-    }
-
-    fn keeps(&self, word: &str) -> bool {
-        let (exact, folded) = (exact_form(word), folded_form(word));
-        let other_form_of_marked = self.marked.iter().any(|(e, f)| *f == folded && *e != exact);
-        let exactly_marked = self.marked.iter().any(|(e, _)| *e == exact);
-        exactly_marked || !other_form_of_marked
-    }
-
-    /// The snippet as HTML: text escaped, kept matches in `<mark>`, and matches separated
-    /// only by spaces marked as one (`<mark>bình đẳng giới</mark>`).
-    fn render(&self, generator: &SnippetGenerator, text: &str) -> String {
-        let snippet = generator.snippet(text);
-        let fragment = snippet.fragment();
-        let mut marks: Vec<std::ops::Range<usize>> = Vec::new();
-        for range in snippet.highlighted() {
-            let Some(word) = fragment.get(range.clone()) else {
-                continue;
-            };
-            if !self.keeps(word) {
-                continue;
-            }
-            match marks.last_mut() {
-                Some(last)
-                    if fragment
-                        .get(last.end..range.start)
-                        .is_some_and(|gap| gap.trim().is_empty()) =>
-                {
-                    last.end = range.end;
-                }
-                _ => marks.push(range.clone()),
-            }
-        }
-        let mut html = String::with_capacity(fragment.len() + 64);
-        let mut at = 0;
-        for range in marks {
-            html.push_str(&crate::escape::escape(&fragment[at..range.start]));
-            html.push_str("<mark>");
-            html.push_str(&crate::escape::escape(&fragment[range.clone()]));
-            html.push_str("</mark>");
-            at = range.end;
-        }
-        html.push_str(&crate::escape::escape(&fragment[at..]));
-        html
-    }
 }
