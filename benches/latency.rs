@@ -9,6 +9,9 @@ use plancite::index::Index;
 use plancite::query::citations::{cites, cites_page, citing_ids};
 use plancite::query::search::{SearchRequest, search};
 
+const QUESTION_25: &str = "Mức phạt đối với hành vi vi phạm pháp luật về bình đẳng giới trong lĩnh vực lao \
+                           động và việc làm là bao nhiêu?";
+
 fn arg(name: &str) -> Option<String> {
     let args: Vec<String> = std::env::args().collect();
     args.iter()
@@ -44,6 +47,9 @@ fn main() {
         "binh dang gioi",
         "\"tháng hành động\"",
         "bạo lực trên cơ sở giới",
+        "tháng hành động",
+        // A question of 25 words, one of them (`mức phạt`) in no synthetic plan.
+        QUESTION_25,
     ] {
         let request = SearchRequest::new(query);
         let total = search(&index, &request).unwrap().total;
@@ -51,6 +57,18 @@ fn main() {
             search(&index, &request).unwrap();
         });
         println!("| search {query} | {p50:.2} | {p99:.2} | {total} |");
+    }
+    // Every word required, as `plancite search` was before it ranked partial matches.
+    for query in ["bình đẳng giới", QUESTION_25] {
+        let request = SearchRequest {
+            match_mode: plancite::query::search::Match::All,
+            ..SearchRequest::new(query)
+        };
+        let total = search(&index, &request).unwrap().total;
+        let (p50, p99) = measure(runs, || {
+            search(&index, &request).unwrap();
+        });
+        println!("| search {query} --match all | {p50:.2} | {p99:.2} | {total} |");
     }
     for key in ["125/2021/NĐ-CP", "2282/QD-TTg", "11-NQ/TW"] {
         // The question grep -l answers: which plans cite it (ids, oldest first).

@@ -9,6 +9,10 @@
 //! without, any accented form. Marks standing next to each other become one
 //! (`<mark>vì bình đẳng giới</mark>`).
 //!
+//! [`Highlighter::snippet`] also chooses the passage: where the most informative of the
+//! query's words meet (each word weighs what the index says it is worth, its inverse
+//! document frequency, once per passage), so a hit that holds every word shows them.
+//!
 //! ```
 //! use plancite::analysis::abbrev::built_in;
 //! use plancite::query::highlight::Highlighter;
@@ -35,11 +39,21 @@ struct Wanted {
     exact: Option<String>,
 }
 
+/// A run of syllables to find side by side: a query word (or one of its spellings)
+/// or a quoted phrase.
+#[derive(Debug, Clone, PartialEq)]
+struct Sequence {
+    syllables: Vec<Wanted>,
+    /// Which query word it is (its spellings share the number).
+    word: usize,
+    weight: f32,
+}
+
 /// The words and phrases of one query, ready to be found in passages.
 #[derive(Debug, Clone, Default)]
 pub struct Highlighter {
-    /// Each a run of syllables to find side by side.
-    sequences: Vec<Vec<Wanted>>,
+    /// Longest first.
+    sequences: Vec<Sequence>,
 }
 
 impl Highlighter {
@@ -54,11 +68,16 @@ impl Highlighter {
                 crate::query::rank::Clause::Phrase(text) => phrases.push(syllables(&text)),
             }
         }
-        Highlighter::new(&words, &phrases)
+        Highlighter::new(&words, &phrases, &|_| 1.0)
     }
 
-    /// The highlights of analysed words and quoted phrases.
-    pub(crate) fn new(words: &[Analysed], phrases: &[Vec<Syllable>]) -> Highlighter {
+    /// The highlights of analysed words and quoted phrases; `weight` says what a
+    /// (folded) syllable is worth, a word being worth its rarest syllable.
+    pub(crate) fn new(
+        words: &[Analysed],
+        phrases: &[Vec<Syllable>],
+        weight: &dyn Fn(&str) -> f32,
+    ) -> Highlighter {
         let typed = |syllables: &[Syllable]| -> Vec<Wanted> {
             syllables
                 .iter()
@@ -68,69 +87,165 @@ impl Highlighter {
                 })
                 .collect()
         };
-        let mut sequences = Vec::new();
+        let worth = |syllables: &[Wanted]| syllables.iter().map(|s| weight(&s.folded)).fold(0.0, f32::max);
+        let mut runs: Vec<(Vec<Wanted>, usize)> = Vec::new();
+        let mut word = 0;
         for analysed in words {
             for unit in &analysed.units {
-                sequences.push(typed(analysed.of(unit)));
+                runs.push((typed(analysed.of(unit)), word));
                 for alternative in &unit.alternatives {
-                    sequences.push(
-                        alternative
-                            .iter()
-                            .map(|folded| Wanted {
-                                folded: folded.clone(),
-                                exact: None,
-                            })
-                            .collect(),
-                    );
+                    let spelled = alternative
+                        .iter()
+                        .map(|folded| Wanted {
+                            folded: folded.clone(),
+                            exact: None,
+                        })
+                        .collect();
+                    runs.push((spelled, word));
                 }
+                word += 1;
             }
         }
         for phrase in phrases {
-            sequences.push(typed(phrase));
+            runs.push((typed(phrase), word));
+            word += 1;
         }
-        sequences.retain(|s| !s.is_empty());
-        sequences.dedup();
+        let mut sequences: Vec<Sequence> = Vec::new();
+        for (syllables, word) in runs {
+            if syllables.is_empty() || sequences.iter().any(|s| s.syllables == syllables) {
+                continue;
+            }
+            // A word and its spellings weigh what the word as typed weighs.
+            let weight = sequences
+                .iter()
+                .find(|s| s.word == word)
+                .map_or_else(|| worth(&syllables), |s| s.weight);
+            sequences.push(Sequence {
+                syllables,
+                word,
+                weight,
+            });
+        }
         // Longest first: a word wins over a shorter one at the same place.
-        sequences.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        sequences.sort_by_key(|s| std::cmp::Reverse(s.syllables.len()));
         Highlighter { sequences }
+    }
+
+    /// Every match in `text`, in order: its byte range and its sequence.
+    fn matches(&self, text: &str) -> Vec<(Range<usize>, &Sequence)> {
+        // Each token as the number of the query syllable it folds to, if any: one
+        // normalization into a reused buffer per token, no allocation (texts run to
+        // hundreds of kilobytes). The exact form is made only to confirm a match.
+        let mut known: Vec<&str> = Vec::new();
+        for sequence in &self.sequences {
+            for wanted in &sequence.syllables {
+                if !known.contains(&wanted.folded.as_str()) {
+                    known.push(&wanted.folded);
+                }
+            }
+        }
+        let spans = split(text);
+        let mut buffer = String::new();
+        let ids: Vec<Option<usize>> = spans
+            .iter()
+            .map(|span| {
+                buffer.clear();
+                Form::Folded.normalize_into(span.text(text), &mut buffer);
+                known.iter().position(|k| *k == buffer)
+            })
+            .collect();
+        let id_of = |folded: &str| known.iter().position(|k| *k == folded);
+        let matches_at = |at: usize, sequence: &Sequence| {
+            let wanted = &sequence.syllables;
+            at + wanted.len() <= spans.len()
+                && wanted.iter().enumerate().all(|(k, w)| {
+                    ids[at + k].is_some()
+                        && ids[at + k] == id_of(&w.folded)
+                        && w.exact
+                            .as_ref()
+                            .is_none_or(|e| *e == Form::Exact.normalize(spans[at + k].text(text)))
+                })
+        };
+        let mut found = Vec::new();
+        let mut at = 0;
+        while at < spans.len() {
+            if ids[at].is_none() {
+                at += 1;
+                continue;
+            }
+            match self.sequences.iter().find(|sequence| matches_at(at, sequence)) {
+                Some(sequence) => {
+                    let length = sequence.syllables.len();
+                    found.push((spans[at].start..spans[at + length - 1].end, sequence));
+                    at += length;
+                }
+                None => at += 1,
+            }
+        }
+        found
+    }
+
+    /// A passage of `text` of about `max_chars` characters where the most informative
+    /// query words meet, as HTML with its matches marked; the start of the text when
+    /// nothing matches.
+    pub fn snippet(&self, text: &str, max_chars: usize) -> String {
+        let matches = self.matches(text);
+        let byte_after = |from: usize, chars: usize| {
+            text[from..]
+                .char_indices()
+                .nth(chars)
+                .map_or(text.len(), |(i, _)| from + i)
+        };
+        // The window starting at each match: the distinct words it holds, by weight.
+        let mut best: Option<(f32, usize)> = None;
+        for (i, (first, _)) in matches.iter().enumerate() {
+            let end = byte_after(first.start, max_chars);
+            let mut words: Vec<usize> = Vec::new();
+            let mut score = 0.0;
+            for (range, sequence) in &matches[i..] {
+                if range.end > end {
+                    break;
+                }
+                if !words.contains(&sequence.word) {
+                    words.push(sequence.word);
+                    score += sequence.weight.max(f32::EPSILON);
+                }
+            }
+            if best.is_none_or(|(top, _)| score > top) {
+                best = Some((score, first.start));
+            }
+        }
+        let start = match best {
+            // A little of what comes before the first match, from a word's start.
+            Some((_, at)) => {
+                let lead: usize = text[..at].chars().rev().take(30).map(char::len_utf8).sum();
+                let from = at - lead;
+                text[from..at]
+                    .char_indices()
+                    .find(|(_, c)| c.is_whitespace())
+                    .map_or(at, |(i, c)| from + i + c.len_utf8())
+            }
+            None => 0,
+        };
+        let mut end = byte_after(start, max_chars);
+        if end < text.len()
+            && let Some(space) = text[start..end].rfind(char::is_whitespace)
+            && space > 0
+        {
+            end = start + space;
+        }
+        let fragment = &text[start..end];
+        self.mark(fragment.trim())
     }
 
     /// Byte ranges of `text` that match, in order, touching ones joined.
     pub fn ranges(&self, text: &str) -> Vec<Range<usize>> {
-        let spans = split(text);
-        let folded: Vec<String> = spans
-            .iter()
-            .map(|s| Form::Folded.normalize(s.text(text)))
-            .collect();
-        let exact: Vec<String> = spans
-            .iter()
-            .map(|s| Form::Exact.normalize(s.text(text)))
-            .collect();
-        let matches_at = |at: usize, sequence: &[Wanted]| {
-            at + sequence.len() <= spans.len()
-                && sequence.iter().enumerate().all(|(k, wanted)| {
-                    folded[at + k] == wanted.folded
-                        && wanted.exact.as_ref().is_none_or(|e| *e == exact[at + k])
-                })
-        };
         let mut marks: Vec<Range<usize>> = Vec::new();
-        let mut at = 0;
-        while at < spans.len() {
-            let Some(length) = self
-                .sequences
-                .iter()
-                .find(|sequence| matches_at(at, sequence))
-                .map(Vec::len)
-            else {
-                at += 1;
-                continue;
-            };
-            let range = spans[at].start..spans[at + length - 1].end;
+        for (range, _) in self.matches(text) {
             match marks.last_mut() {
                 Some(last) if text[last.end..range.start].trim().is_empty() => last.end = range.end,
                 _ => marks.push(range),
             }
-            at += length;
         }
         marks
     }
@@ -198,5 +313,24 @@ mod tests {
                 "{query}"
             );
         }
+    }
+
+    #[test]
+    fn the_passage_is_where_the_words_meet() {
+        let text = format!(
+            "{} Đảng; bình đẳng giới ở đây. {} xử lý vi phạm về bình đẳng giới. {}",
+            "mở đầu ".repeat(30),
+            "giữa ".repeat(30),
+            "kết ".repeat(30)
+        );
+        let lights = Highlighter::for_query("vi phạm bình đẳng giới", built_in());
+        let snippet = lights.snippet(&text, 60);
+        assert!(
+            snippet.contains("<mark>vi phạm</mark> về <mark>bình đẳng giới</mark>"),
+            "{snippet}"
+        );
+        assert!(snippet.chars().count() < 60 + 40, "{snippet}");
+        // Nothing matches: the start of the text.
+        assert_eq!(lights.snippet("một hai ba", 60), "một hai ba");
     }
 }

@@ -173,8 +173,6 @@ pub(crate) struct Ranking {
     pub set: Box<dyn Query>,
     /// Documents within the filters that hold every word.
     pub all_words_total: usize,
-    /// The terms a snippet should show (the recall's body terms).
-    pub snippet_query: Box<dyn Query>,
 }
 
 /// What a ranking is asked for: which documents, and which page of them.
@@ -237,7 +235,6 @@ pub(crate) fn rank(
             hits,
             set,
             all_words_total: total,
-            snippet_query: Box::new(BooleanQuery::new(Vec::new())),
         });
     };
     let every = filtered(plan.every.box_clone());
@@ -277,7 +274,6 @@ pub(crate) fn rank(
         hits,
         set,
         all_words_total,
-        snippet_query: any.box_clone(),
     })
 }
 
@@ -494,14 +490,14 @@ impl Plan {
 
 /// Inverse document frequencies, as BM25 counts them, over the documents that have a
 /// body.
-struct Idf<'s> {
+pub(crate) struct Idf<'s> {
     searcher: &'s Searcher,
     field: Field,
     docs: f32,
 }
 
 impl<'s> Idf<'s> {
-    fn new(searcher: &'s Searcher, f: &Fields) -> Idf<'s> {
+    pub(crate) fn new(searcher: &'s Searcher, f: &Fields) -> Idf<'s> {
         let kind_docs = |kind: &str| {
             searcher
                 .doc_freq(&Term::from_field_text(f.kind, kind))
@@ -515,7 +511,7 @@ impl<'s> Idf<'s> {
         }
     }
 
-    fn of(&self, folded: &str) -> f32 {
+    pub(crate) fn of(&self, folded: &str) -> f32 {
         let df = self
             .searcher
             .doc_freq(&Term::from_field_text(self.field, folded))

@@ -30,7 +30,6 @@ use serde::Serialize;
 use tantivy::collector::{Count, FacetCollector};
 use tantivy::query::{Query, RangeQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Searcher, Term};
 
 use crate::analysis::filter_key;
@@ -39,7 +38,7 @@ use crate::index::schema::{KIND_PLAN, KIND_TASK};
 use crate::index::{Index, reader};
 use crate::query::highlight::Highlighter;
 pub use crate::query::rank::Match;
-use crate::query::rank::{QueryWords, Ranking, Scope, rank, term_query};
+use crate::query::rank::{Idf, QueryWords, Ranking, Scope, rank, term_query};
 use crate::query::tasks::{self, TaskIndex};
 
 /// Most hits one request may ask for.
@@ -237,16 +236,14 @@ fn page(
         facet_collector.add_facet(facet);
     }
     let (total, facet_counts) = searcher.search(&*ranking.set, &(Count, facet_collector))?;
-    let snippets = snippet_generator(searcher, index, &*ranking.snippet_query)?;
-    let highlighter = Highlighter::new(&words.words, &words.phrases);
+    let idf = Idf::new(searcher, &index.fields);
+    let highlighter = Highlighter::new(&words.words, &words.phrases, &|folded| idf.of(folded));
     let mut hits = Vec::with_capacity(ranking.hits.len());
     for ranked in ranking.hits {
         let (mut found, text) = hit(ranked.address)?;
         found.score = ranked.score;
         found.all_words = ranked.all_words;
-        if let Some(generator) = &snippets {
-            found.snippet = highlighter.mark(generator.snippet(&text).fragment());
-        }
+        found.snippet = highlighter.snippet(&text, SNIPPET_CHARS);
         hits.push(found);
     }
     let counts = |root: &str| -> BTreeMap<String, u64> {
@@ -369,19 +366,4 @@ fn filters(index: &Index, request: &SearchRequest) -> Result<Vec<Box<dyn Query>>
         clauses.push(term_query(f.cites, &key));
     }
     Ok(clauses)
-}
-
-fn snippet_generator(
-    searcher: &Searcher,
-    index: &Index,
-    query: &dyn Query,
-) -> Result<Option<SnippetGenerator>> {
-    let mut has_terms = false;
-    query.query_terms(&mut |_, _| has_terms = true);
-    if !has_terms {
-        return Ok(None);
-    }
-    let mut generator = SnippetGenerator::create(searcher, query, index.fields.body_folded)?;
-    generator.set_max_num_chars(SNIPPET_CHARS);
-    Ok(Some(generator))
 }
