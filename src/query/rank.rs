@@ -39,7 +39,7 @@ use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, EnableScoring, Occur, PhraseQuery, Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{DocAddress, DocId, DocSet, Searcher, TERMINATED, Term};
+use tantivy::{DocAddress, DocId, DocSet, Searcher, SeekDangerResult, TERMINATED, Term};
 
 use crate::analysis::abbrev::{self, Lookup};
 use crate::analysis::normalize::normalize_text;
@@ -244,22 +244,26 @@ pub(crate) fn rank(
     };
     let window = (offset + limit).max(RESCORE_WINDOW);
     let top = || TopDocs::with_limit(window).order_by_score();
-    let mut candidates: Vec<DocAddress> = searcher
-        .search(&*set, &top())?
-        .into_iter()
-        .map(|(_, address)| address)
-        .collect();
-    let all_words_total = if mode == Match::Any {
-        let (best, count) = searcher.search(&*every, &(top(), Count))?;
-        candidates.extend(best.into_iter().map(|(_, address)| address));
-        count
+    let short = words.count() <= SHORT_QUERY_WORDS;
+    // The best plans holding every word, and how many do.
+    // (A long query's plans holding every word need no head start: they are only
+    // counted, without scores, which checks each phrase once instead of scoring it.)
+    let (best, all_words_total) = if short || mode == Match::All {
+        searcher.search(&*every, &(top(), Count))?
     } else {
-        searcher.search(&*every, &Count)?
+        (Vec::new(), searcher.search(&*every, &Count)?)
     };
+    let mut candidates: Vec<DocAddress> = best.into_iter().map(|(_, address)| address).collect();
+    // The best holding any word — unless they cannot reach the page: with a short query,
+    // a page of plans holding every word.
+    let page_holds_every_word = short && all_words_total >= offset + limit;
+    if mode == Match::Any && !page_holds_every_word {
+        let best = searcher.search(&*set, &top())?;
+        candidates.extend(best.into_iter().map(|(_, address)| address));
+    }
     candidates.sort();
     candidates.dedup();
     let mut ranked = plan.rescore(searcher, &candidates)?;
-    let short = words.count() <= SHORT_QUERY_WORDS;
     // A short keyword query ranks as Meilisearch's rules: every word first, then the
     // words typed with marks in that form, then the score.
     ranked.sort_by(|a, b| {
@@ -352,8 +356,18 @@ impl Plan {
                     }
                     spellings.extend(side_by_side(f.body_folded, &alt));
                 }
+                let typed_word = side_by_side(f.body_folded, &folded).unwrap_or_else(|| Box::new(AllQuery));
                 let word = any_of(spellings);
                 every.push((Occur::Must, word.box_clone()));
+                // Its syllables as plain terms too (when it has no other spelling), so
+                // the rarest term leads the intersection and phrases are checked only
+                // where every syllable is.
+                if unit.alternatives.is_empty() && folded.len() > 1 {
+                    for syllable in &folded {
+                        let filter = BoostQuery::new(term_query(f.body_folded, syllable), 0.0);
+                        every.push((Occur::Must, Box::new(filter)));
+                    }
+                }
                 let bonus = folded.iter().map(|s| idf.of(s)).fold(0.0, f32::max);
                 features.push(Feature {
                     query: word.box_clone(),
@@ -363,7 +377,7 @@ impl Plan {
                 });
                 if typed.iter().all(|s| s.marked) {
                     features.push(Feature {
-                        query: exactly(&word, f, typed),
+                        query: exactly(&*typed_word, f, typed),
                         weight: EXACT_WEIGHT,
                         bonus: 0.0,
                         kind: FeatureKind::Exact,
@@ -461,26 +475,50 @@ impl Plan {
             by_segment.entry(address.segment_ord).or_default().push(i);
         }
         let scoring = EnableScoring::enabled_from_searcher(searcher);
+        let mut matched = vec![false; candidates.len()];
+        let mut scores = vec![0.0f32; candidates.len()];
         for feature in &self.features {
-            let weight = feature.query.weight(scoring)?;
-            for (&segment, members) in &by_segment {
-                let reader = searcher.segment_reader(segment);
-                let mut scorer = weight.scorer(reader, 1.0)?;
-                for &i in members {
-                    let doc: DocId = ranked[i].address.doc_id;
-                    let at = if scorer.doc() < doc {
-                        scorer.seek(doc)
-                    } else {
-                        scorer.doc()
-                    };
-                    if at == doc && at != TERMINATED {
-                        ranked[i].score += feature.weight * scorer.score() + feature.bonus;
-                        if feature.kind == FeatureKind::Exact {
-                            ranked[i].exact += 1;
+            matched.fill(false);
+            scores.fill(0.0);
+            // A union is scored leaf by leaf: tantivy's union scorer reads ahead a
+            // window of thousands of documents on every seek.
+            for leaf in leaves(&*feature.query) {
+                let weight = leaf.weight(scoring)?;
+                for (&segment, members) in &by_segment {
+                    let reader = searcher.segment_reader(segment);
+                    let mut scorer = weight.scorer(reader, 1.0)?;
+                    // `seek_danger` checks the candidate only (a phrase's `seek` would
+                    // look for the next document with the phrase, reading positions).
+                    let mut lower: DocId = scorer.doc();
+                    for &i in members {
+                        let doc: DocId = ranked[i].address.doc_id;
+                        let found = doc >= lower
+                            && doc != TERMINATED
+                            && match scorer.seek_danger(doc) {
+                                SeekDangerResult::Found => {
+                                    lower = doc;
+                                    true
+                                }
+                                SeekDangerResult::SeekLowerBound(bound) => {
+                                    lower = bound;
+                                    false
+                                }
+                            };
+                        if found {
+                            matched[i] = true;
+                            scores[i] += scorer.score();
                         }
-                    } else if feature.kind == FeatureKind::Word {
-                        ranked[i].all_words = false;
                     }
+                }
+            }
+            for (i, r) in ranked.iter_mut().enumerate() {
+                if matched[i] {
+                    r.score += feature.weight * scores[i] + feature.bonus;
+                    if feature.kind == FeatureKind::Exact {
+                        r.exact += 1;
+                    }
+                } else if feature.kind == FeatureKind::Word {
+                    r.all_words = false;
                 }
             }
         }
@@ -517,6 +555,17 @@ impl<'s> Idf<'s> {
             .doc_freq(&Term::from_field_text(self.field, folded))
             .unwrap_or(0) as f32;
         (1.0 + (self.docs - df + 0.5) / (df + 0.5)).ln().max(0.0)
+    }
+}
+
+/// The clauses of a union of `Should` clauses (each scored on its own, their scores
+/// summed as the union would), or the query itself.
+fn leaves(query: &dyn Query) -> Vec<&dyn Query> {
+    match query.downcast_ref::<BooleanQuery>() {
+        Some(union) if union.clauses().iter().all(|(occur, _)| *occur == Occur::Should) => {
+            union.clauses().iter().flat_map(|(_, q)| leaves(&**q)).collect()
+        }
+        _ => vec![query],
     }
 }
 
