@@ -34,7 +34,7 @@
 
 use std::collections::HashMap;
 
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::{Count, FacetCollector, FacetCounts, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, EnableScoring, Occur, PhraseQuery, Query, TermQuery,
 };
@@ -173,6 +173,17 @@ pub(crate) struct Ranking {
     pub set: Box<dyn Query>,
     /// Documents within the filters that hold every word.
     pub all_words_total: usize,
+    /// The facet counts of `set`, when the ranking already went through it.
+    pub facets: Option<FacetCounts>,
+}
+
+/// The collector of the facets a search counts (year, place, type).
+pub(crate) fn facet_collector() -> FacetCollector {
+    let mut collector = FacetCollector::for_field(crate::index::schema::FACETS);
+    for facet in ["/year", "/place", "/doc_type"] {
+        collector.add_facet(facet);
+    }
+    collector
 }
 
 /// What a ranking is asked for: which documents, and which page of them.
@@ -235,6 +246,7 @@ pub(crate) fn rank(
             hits,
             set,
             all_words_total: total,
+            facets: None,
         });
     };
     let every = filtered(plan.every.box_clone());
@@ -248,7 +260,15 @@ pub(crate) fn rank(
     // The best plans holding every word, and how many do.
     // (A long query's plans holding every word need no head start: they are only
     // counted, without scores, which checks each phrase once instead of scoring it.)
-    let (best, all_words_total) = if short || mode == Match::All {
+    // When the set returned is the set holding every word (`--match all`, or only
+    // quoted phrases), one pass also counts its facets.
+    let one_set = mode == Match::All || words.words.is_empty();
+    let mut facets = None;
+    let (best, all_words_total) = if one_set {
+        let (best, count, counts) = searcher.search(&*every, &(top(), Count, facet_collector()))?;
+        facets = Some(counts);
+        (best, count)
+    } else if short {
         searcher.search(&*every, &(top(), Count))?
     } else {
         (Vec::new(), searcher.search(&*every, &Count)?)
@@ -276,8 +296,9 @@ pub(crate) fn rank(
     let hits = ranked.into_iter().skip(offset).take(limit).collect();
     Ok(Ranking {
         hits,
-        set,
+        set: if one_set { every } else { set },
         all_words_total,
+        facets,
     })
 }
 

@@ -27,7 +27,7 @@ use std::collections::BTreeMap;
 use std::ops::Bound;
 
 use serde::Serialize;
-use tantivy::collector::{Count, FacetCollector};
+use tantivy::collector::Count;
 use tantivy::query::{Query, RangeQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, Searcher, Term};
@@ -38,7 +38,7 @@ use crate::index::schema::{KIND_PLAN, KIND_TASK};
 use crate::index::{Index, reader};
 use crate::query::highlight::Highlighter;
 pub use crate::query::rank::Match;
-use crate::query::rank::{Idf, QueryWords, Ranking, Scope, rank, term_query};
+use crate::query::rank::{Idf, QueryWords, Ranking, Scope, facet_collector, rank, term_query};
 use crate::query::tasks::{self, TaskIndex};
 
 /// Most hits one request may ask for.
@@ -231,11 +231,10 @@ fn page(
     request: &SearchRequest,
     hit: impl Fn(DocAddress) -> Result<(SearchHit, String)>,
 ) -> Result<SearchResult> {
-    let mut facet_collector = FacetCollector::for_field(crate::index::schema::FACETS);
-    for facet in ["/year", "/place", "/doc_type"] {
-        facet_collector.add_facet(facet);
-    }
-    let (total, facet_counts) = searcher.search(&*ranking.set, &(Count, facet_collector))?;
+    let (total, facet_counts) = match ranking.facets {
+        Some(counts) => (ranking.all_words_total, counts),
+        None => searcher.search(&*ranking.set, &(Count, facet_collector()))?,
+    };
     let idf = Idf::new(searcher, &index.fields);
     let highlighter = Highlighter::new(&words.words, &words.phrases, &|folded| idf.of(folded));
     let mut hits = Vec::with_capacity(ranking.hits.len());
