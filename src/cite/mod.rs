@@ -40,6 +40,41 @@ pub mod resolve;
 pub use find::extract;
 pub use key::{canonical_key, parse_key};
 
+/// A number and symbol found in a text by the citation scanner: where it stands and its
+/// canonical key. The header reader uses it so that a plan's own number and the
+/// citations of it meet on the same key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NumberAt {
+    /// Byte offset of its first digit.
+    pub start: usize,
+    /// Just past its last symbol part.
+    pub end: usize,
+    pub key: String,
+}
+
+/// Every number and symbol in `text[range]`, in order, read as [`extract`] reads them
+/// (look-alike letters, broken lines and stray spaces included). Offsets are into `text`.
+pub fn numbers_in(text: &str, range: std::ops::Range<usize>) -> Vec<NumberAt> {
+    let end = patterns::floor_boundary(text, range.end.min(text.len()));
+    let mut found: Vec<NumberAt> = Vec::new();
+    let mut from = range.start.min(end);
+    while let Some(offset) = text.get(from..end).and_then(|rest| rest.find('/')) {
+        let slash = from + offset;
+        from = slash + 1;
+        if found.last().is_some_and(|last| slash < last.end) {
+            continue;
+        }
+        if let Some(token) = patterns::number_at_slash(text, slash) {
+            found.push(NumberAt {
+                start: token.start,
+                end: token.end,
+                key: key::number_key(&token),
+            });
+        }
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     //! Whole documents: the five seed plans and the real documents beside the repository
