@@ -8,6 +8,7 @@ use std::fs;
 use std::path::Path;
 
 use plancite::cite::canonical_key;
+use plancite::model::Relation;
 use plancite::understand::number::{NumberSource, own_number};
 use plancite::understand::understand;
 
@@ -15,6 +16,7 @@ const ARCHIVE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/realarchiv
 
 struct Doc {
     file: String,
+    text: String,
     number_folded: String,
     plan: plancite::model::Plan,
     source: Option<NumberSource>,
@@ -48,6 +50,7 @@ fn load() -> Vec<Doc> {
             let plan = understand(&file, &text);
             let source = own_number(&file, &text).map(|n| n.source);
             Doc {
+                text,
                 file,
                 number_folded,
                 plan,
@@ -116,6 +119,25 @@ fn figures() {
     for doc in docs.iter().filter(|d| d.source == Some(NumberSource::FileName)) {
         println!("  from the file name: {}", doc.file);
     }
+    let mut by_relation: std::collections::BTreeMap<&str, usize> = Default::default();
+    let mut stated = 0;
+    for c in docs.iter().flat_map(|d| &d.plan.citations) {
+        *by_relation.entry(c.relation.as_str()).or_default() += 1;
+        stated += usize::from(c.stated.is_some());
+    }
+    println!("citations by relation: {by_relation:?}; stated relations between cited documents: {stated}");
+    let (replaces_sentences, replaces_missed) = replaces_figures(&docs);
+    println!(
+        "`… này thay thế …` sentences naming a document: {replaces_sentences}, giving `replaces`: {}",
+        replaces_sentences - replaces_missed.len()
+    );
+    for s in &replaces_missed {
+        println!("  not replaces: {s}");
+    }
+    assert!(
+        replaces_missed.is_empty(),
+        "`này thay thế` without replaces: {replaces_missed:?}"
+    );
     assert!(
         self_citing.is_empty(),
         "documents citing themselves: {self_citing:?}"
@@ -125,4 +147,30 @@ fn figures() {
         "header number right for {number_right} of {}",
         docs.len()
     );
+}
+
+/// Every `<document type> này thay thế <document>` sentence: how many, and those whose first cited
+/// document after `thay thế` (in the same sentence) is not `replaces`.
+fn replaces_figures(docs: &[Doc]) -> (usize, Vec<String>) {
+    let pattern =
+        regex::Regex::new(r"(?:Nghị định|Thông tư|Luật|Nghị quyết|Quyết định|Pháp lệnh)\s+này\s+thay\s+thế")
+            .expect("valid regex");
+    let mut sentences = 0;
+    let mut missed = Vec::new();
+    for doc in docs {
+        for m in pattern.find_iter(&doc.text) {
+            let Some(cited) = doc.plan.citations.iter().find(|c| c.start >= m.end()) else {
+                continue;
+            };
+            let between = &doc.text[m.end()..cited.start];
+            if between.len() > 200 || between.contains(';') || between.contains(". ") {
+                continue;
+            }
+            sentences += 1;
+            if cited.relation != Relation::Replaces {
+                missed.push(format!("{}: {} {:?}", doc.file, cited.key, cited.relation));
+            }
+        }
+    }
+    (sentences, missed)
 }

@@ -26,7 +26,7 @@
 //! let found = extract(text);
 //! let keys: Vec<&str> = found.iter().map(|c| c.key.as_str()).collect();
 //! assert_eq!(keys, ["131/KH-UBND", "125/2021/NĐ-CP", "Luật Bình đẳng giới"]);
-//! assert_eq!(found[0].relation, Relation::Basis);
+//! assert_eq!(found[0].relation, Relation::Implements);
 //! assert_eq!(found[0].date.as_deref(), Some("2021-05-31"));
 //! assert_eq!(found[1].relation, Relation::Mention);
 //! assert_eq!(parse_key("nghị định 125/2021/nđ-cp").as_deref(), Some(found[1].key.as_str()));
@@ -35,10 +35,12 @@
 mod find;
 mod key;
 mod patterns;
+mod relation;
 pub mod resolve;
 
 pub use find::extract;
 pub use key::{canonical_key, parse_key};
+pub use relation::is_consolidated;
 
 /// A number and symbol found in a text by the citation scanner: where it stands and its
 /// canonical key. The header reader uses it so that a plan's own number and the

@@ -23,12 +23,10 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::cite::{NumberAt, canonical_key, numbers_in};
+use crate::cite::{NumberAt, canonical_key, is_consolidated, numbers_in};
 
 /// How far into the text a header number is looked for.
 const HEADER_BYTES: usize = 8_000;
-/// How far into the text the opening formula of a consolidated text is looked for.
-const CONSOLIDATED_OPENING_BYTES: usize = 6_000;
 
 /// Where a document's own number was read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,26 +77,6 @@ pub fn own_number(file: &str, text: &str) -> Option<OwnNumber> {
         }
     }
     file_name_number(file).map(|key| found(key, NumberSource::FileName))
-}
-
-/// Whether the text is a consolidated text: its closing block, or before the preamble
-/// (`Căn cứ …`) the opening formula `… được sửa đổi, bổ sung bởi:` that lists what it
-/// consolidates.
-fn is_consolidated(text: &str) -> bool {
-    if text.contains("XÁC THỰC VĂN BẢN HỢP NHẤT") {
-        return true;
-    }
-    let opening = &text[..floor(text, CONSOLIDATED_OPENING_BYTES)];
-    let preamble = opening.find("Căn cứ").unwrap_or(opening.len());
-    let opening = &opening[..preamble];
-    // A title may say `… được sửa đổi, bổ sung bởi Thông tư số …`; the formula ends in `:`.
-    ["bổ sung bởi", "được sửa đổi bởi"].iter().any(|formula| {
-        opening.match_indices(formula).any(|(at, _)| {
-            opening[at + formula.len()..]
-                .trim_start_matches([' ', '*'])
-                .starts_with(':')
-        })
-    })
 }
 
 /// The `…/VBHN-…` number near the closing `XÁC THỰC VĂN BẢN HỢP NHẤT` block.
