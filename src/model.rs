@@ -176,6 +176,10 @@ pub struct Citation {
     /// How the key was settled.
     #[serde(default)]
     pub resolution: Resolution,
+    /// For a law cited by name and settled to a version (`resolution` other than
+    /// `unresolved`, key `45/2019/QH14`): the name as found (`Bộ luật Lao động năm 2019`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// What the citing document says another cited document does to this one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stated: Option<Stated>,
@@ -196,6 +200,7 @@ impl Citation {
             issuer: None,
             relation,
             resolution: Resolution::Number,
+            name: None,
             stated: None,
             text: text.to_string(),
             start,

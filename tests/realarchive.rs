@@ -8,7 +8,7 @@ use std::fs;
 use std::path::Path;
 
 use plancite::cite::canonical_key;
-use plancite::model::Relation;
+use plancite::model::{Relation, Resolution};
 use plancite::understand::number::{NumberSource, own_number};
 use plancite::understand::understand;
 
@@ -134,6 +134,11 @@ fn figures() {
     for s in &replaces_missed {
         println!("  not replaces: {s}");
     }
+    let reenacted_faults = reenacted_figures(&docs);
+    assert!(
+        reenacted_faults.is_empty(),
+        "re-enacted laws: {reenacted_faults:?}"
+    );
     assert!(
         replaces_missed.is_empty(),
         "`này thay thế` without replaces: {replaces_missed:?}"
@@ -173,4 +178,94 @@ fn replaces_figures(docs: &[Doc]) -> (usize, Vec<String>) {
         }
     }
     (sentences, missed)
+}
+
+/// For each law the table knows in two or more versions, the newest (NEW): the documents
+/// that name NEW by its number, or by its name with its date or year, against those whose
+/// citations hold NEW's key (what `cites NEW` lists); and the documents naming only an
+/// older version that cite NEW all the same. Prints a line per law; returns the faults.
+fn reenacted_figures(docs: &[Doc]) -> Vec<String> {
+    use plancite::cite::identity::versions;
+    let names: std::collections::BTreeSet<String> = include_str!("../resources/laws.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').next().map(str::to_string))
+        .filter(|n| !n.is_empty())
+        .collect();
+    let flat: Vec<String> = docs
+        .iter()
+        .map(|d| {
+            d.text
+                .split(|c: char| c.is_whitespace() || c == '*')
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    let mut faults = Vec::new();
+    println!(
+        "re-enacted laws: NEW | documents naming NEW | of them in `cites NEW` | naming only an \
+         older version yet in `cites NEW` | same, but the name tied to a document of NEW's time"
+    );
+    for name in names {
+        let all = versions(&name);
+        if all.len() < 2 {
+            continue;
+        }
+        let names_version = |flat: &str, v: &plancite::cite::identity::Version| {
+            let (y, m, d) = (
+                &v.issued[..4],
+                v.issued[5..7].trim_start_matches('0'),
+                v.issued[8..].trim_start_matches('0'),
+            );
+            let dated = regex::Regex::new(&format!(
+                r"(?i){} (?:ngày 0?{d} tháng 0?{m} năm {y}|năm {y})",
+                regex::escape(&name)
+            ))
+            .expect("valid regex");
+            flat.contains(&v.number) || dated.is_match(flat)
+        };
+        let new = all.last().expect("two versions");
+        let (mut naming, mut found, mut wrong, mut tied_count) = (0, 0, 0, 0);
+        for (doc, flat) in docs.iter().zip(&flat) {
+            if doc.plan.number.as_deref() == Some(new.number.as_str()) {
+                continue;
+            }
+            let cites_new = doc.plan.citations.iter().any(|c| c.key == new.number);
+            if names_version(flat, new) {
+                naming += 1;
+                if cites_new {
+                    found += 1;
+                } else {
+                    faults.push(format!("{}: names {} but does not cite it", doc.file, new.number));
+                }
+            } else if cites_new && all[..all.len() - 1].iter().any(|old| names_version(flat, old)) {
+                // A bare name the text ties to a document of NEW's time (`Nghị định số
+                // 23/2024/NĐ-CP … quy định chi tiết … Luật Đấu thầu`) means NEW: counted apart.
+                let tied = doc
+                    .plan
+                    .citations
+                    .iter()
+                    .filter(|c| c.key == new.number)
+                    .all(|c| c.stated.is_some() && c.resolution == Resolution::InForce);
+                if tied {
+                    tied_count += 1;
+                } else {
+                    wrong += 1;
+                    faults.push(format!(
+                        "{}: names only an older {name} yet cites {}",
+                        doc.file, new.number
+                    ));
+                }
+            }
+        }
+        println!(
+            "  {name} {}: {naming} | {found} | {wrong} | {tied_count}",
+            new.number
+        );
+    }
+    for f in &faults {
+        println!("  fault: {f}");
+    }
+    faults
 }

@@ -119,6 +119,8 @@ struct Found {
     type_written: bool,
     date: Option<DateToken>,
     issuer: Option<String>,
+    /// A law cited by its name, without a number.
+    by_name: bool,
 }
 
 impl Found {
@@ -134,7 +136,13 @@ impl Found {
             date: self.date.map(|d| d.iso),
             issuer: self.issuer,
             relation,
-            resolution: Resolution::Number,
+            // A law by name waits for `identity::identify` to learn which version it is.
+            resolution: if self.by_name {
+                Resolution::Unresolved
+            } else {
+                Resolution::Number
+            },
+            name: None,
             stated: None,
             text: text.get(self.start..self.end).unwrap_or_default().to_string(),
             start: self.start,
@@ -196,6 +204,7 @@ fn numbered_citations(text: &str) -> Vec<Found> {
             type_written,
             date,
             issuer,
+            by_name: false,
         });
     }
     found
@@ -257,6 +266,7 @@ fn named_law_citations(text: &str, numbered: &[Found]) -> Vec<Found> {
             type_written: true,
             date,
             issuer,
+            by_name: true,
         });
     }
     found

@@ -33,6 +33,7 @@
 //! ```
 
 mod find;
+pub mod identity;
 mod key;
 mod patterns;
 mod relation;

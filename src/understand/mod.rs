@@ -33,8 +33,21 @@ pub fn understand_laid_out(file: &str, decoded: &str, layout: &str) -> Plan {
         .map(|own| own.key)
         .or_else(|| header.number.map(|n| crate::cite::canonical_key(&n).unwrap_or(n)));
     let mut citations = crate::cite::extract(decoded);
+    // A consolidated text speaks at the date of the text it consolidates.
+    let speaks_at = citations
+        .iter()
+        .find(|c| c.relation == crate::model::Relation::Consolidates)
+        .and_then(|c| c.date.clone())
+        .or(header.date.clone())
+        // A law's date stands at its end, where the header reader may miss it: the end of
+        // the year in its number is as late as it can be.
+        .or_else(|| {
+            let year = number.as_deref()?.split('/').nth(1)?;
+            (year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit())).then(|| format!("{year}-12-31"))
+        });
+    crate::cite::identity::identify(decoded, &mut citations, speaks_at.as_deref());
     // The document's own number, wherever it comes back (annex headers, the closing block
-    // of a consolidated text), is not a citation.
+    // of a consolidated text, its own name), is not a citation.
     if let Some(own) = &number {
         citations.retain(|c| &c.key != own);
     }
