@@ -93,12 +93,16 @@ fn state_relations(text: &str, preamble: &Preamble, citations: &mut [Citation]) 
                 }
             }
             relation::Between::List if !in_basis => {
-                // `Thông tư số 101/… và Thông tư số 148/… hết hiệu lực`: the act reaches
-                // both, whichever side its words stand on.
-                let (a, b) = (citations[i - 1].relation, citations[i].relation);
-                let stronger = if a.strength() <= b.strength() { a } else { b };
-                citations[i - 1].relation = stronger;
-                citations[i].relation = stronger;
+                // A list takes the relation of its head: `Nghị định này thay thế Nghị định
+                // số 50/… và Nghị định số 51/…`. Only an act written after the list reaches
+                // back to its head: `Thông tư số 101/… và Thông tư số 148/… hết hiệu lực`.
+                if citations[i - 1].relation == Relation::Mention
+                    && citations[i].relation == Relation::Repeals
+                {
+                    citations[i - 1].relation = Relation::Repeals;
+                } else {
+                    citations[i].relation = citations[i - 1].relation;
+                }
                 if citations[i].stated.is_none() {
                     citations[i].stated = citations[i - 1].stated.clone();
                 }

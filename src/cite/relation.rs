@@ -73,13 +73,14 @@ const SELF_NAMES: &[&str] = &[
 pub(crate) fn own_act(text: &str, start: usize, end: usize, in_title: bool) -> Option<Relation> {
     let from = sentence_start(text, start);
     let to = sentence_end(text, end);
-    // Cheap test before any lowering: `này` (or a title) is needed.
-    if !in_title && !text[from..to].contains("này") {
+    let imperative = opens_with_an_act(&text[from..start]);
+    // Cheap test before any lowering: `này`, a title or a clause opening with the act.
+    if !in_title && !imperative && !text[from..to].contains("này") {
         return None;
     }
     let lead = normalize(&text[from..start]);
     let tail = normalize(&text[end..to]);
-    if !in_title && !SELF_NAMES.iter().any(|n| lead.contains(n) || tail.contains(n)) {
+    if !in_title && !imperative && !SELF_NAMES.iter().any(|n| lead.contains(n) || tail.contains(n)) {
         return None;
     }
     if let Some((_, word)) = closest_before(&lead) {
@@ -90,6 +91,31 @@ pub(crate) fn own_act(text: &str, start: usize, end: usize, in_title: bool) -> O
         .filter(|w| w.place == Place::After)
         .find(|w| tail.contains(w.words.as_str()))
         .map(|w| w.relation)
+}
+
+/// Whether a clause opens with the act itself, the document its unwritten subject:
+/// `2. Bãi bỏ các văn bản sau đây: a) Nghị định số …`, `Thay thế Phụ lục …`.
+fn opens_with_an_act(lead: &str) -> bool {
+    const ACTS: &[&str] = &[
+        "Bãi bỏ",
+        "Thay thế",
+        "Sửa đổi",
+        "Bổ sung",
+        "Đính chính",
+        "Hủy bỏ",
+        "Huỷ bỏ",
+    ];
+    let head = lead.trim_start_matches(|c: char| {
+        c.is_whitespace() || c.is_ascii_digit() || ".)*-+|".contains(c) || c.is_ascii_lowercase()
+    });
+    // `Điều 3. Bãi bỏ …`
+    let head = match head.strip_prefix("Điều") {
+        Some(rest) => {
+            rest.trim_start_matches(|c: char| c.is_whitespace() || c.is_ascii_digit() || ".*".contains(c))
+        }
+        None => head,
+    };
+    ACTS.iter().any(|act| head.starts_with(act))
 }
 
 /// What the words between two citations in one sentence say.
@@ -106,7 +132,10 @@ pub(crate) enum Between {
 
 /// What the words between two citations say of them.
 pub(crate) fn between(words: &str) -> Between {
-    if words.len() > TAIL_BYTES || words.contains(';') || words.contains(". ") {
+    let sentence_ends = words
+        .match_indices('.')
+        .any(|(at, _)| words[at + 1..].starts_with(char::is_whitespace));
+    if words.len() > TAIL_BYTES || words.contains(';') || sentence_ends {
         return Between::Nothing;
     }
     let normal = normalize(words);
