@@ -7,7 +7,8 @@
 //!   năm 2019`, `Bộ luật Lao động năm 2019`) matching one version;
 //! - `number`: the bare name, when the same document writes that law's name with its
 //!   number elsewhere (`Bộ luật Lao động số 45/2019/QH14`): the document teaches the pair;
-//! - `in_force`: the bare name, as the version in force on the citing document's date;
+//! - `in_force`: the bare name, as the version in force on the citing document's date
+//!   (the latest issued by then, when the document guides, amends or corrects it);
 //! - `unresolved`: none of these; the key stays the name.
 //!
 //! The versions come from `resources/laws.tsv` (the codes and main laws, with their
@@ -19,7 +20,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::key;
-use crate::model::{Citation, Resolution};
+use crate::model::{Citation, Relation, Resolution};
 
 /// One version of a law: `Bộ luật Lao động`, `45/2019/QH14`, issued 2019-11-20, in force
 /// from 2021-01-01.
@@ -136,6 +137,10 @@ static NAME_BEFORE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// the end of its year): the version issued by then, since a document guides or amends
 /// the version of its own time.
 pub fn identify(text: &str, citations: &mut [Citation], citing_date: Option<&str>) {
+    let by_name = |c: &Citation| c.resolution == Resolution::Unresolved && split_named_key(&c.key).is_some();
+    if !citations.iter().any(by_name) {
+        return;
+    }
     let taught = taught_pairs(text, citations);
     let dates: HashMap<String, String> = citations
         .iter()
@@ -163,6 +168,15 @@ pub fn identify(text: &str, citations: &mut [Citation], citing_date: Option<&str
             (Some(number.clone()), Resolution::Number)
         } else if let Some(v) = match stated_date {
             Some(date) => version_issued_by(name, date),
+            // A document guiding or amending a law acts on the latest version issued,
+            // even before it takes effect.
+            None if matches!(
+                c.relation,
+                Relation::Guides | Relation::Amends | Relation::Corrects
+            ) =>
+            {
+                citing_date.and_then(|d| version_issued_by(name, d))
+            }
             None => citing_date.and_then(|d| version_in_force(name, d)),
         } {
             (Some(v.number), Resolution::InForce)

@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 use crate::model::Relation;
 
 /// How far back from a citation its sentence is read.
-const LEAD_BYTES: usize = 400;
+const LEAD_BYTES: usize = 300;
 /// How far after a citation its sentence is read.
 const TAIL_BYTES: usize = 300;
 
@@ -138,6 +138,15 @@ pub(crate) fn between(words: &str) -> Between {
     if words.len() > TAIL_BYTES || words.contains(';') || sentence_ends {
         return Between::Nothing;
     }
+    // Most words between two citations are a date and an issuer: no relation word can
+    // be there without one of these syllables, so lower-casing is skipped.
+    if !may_hold_a_relation_word(words) {
+        return if words.contains(',') || rfind_word(words, "và").is_some() {
+            Between::List
+        } else {
+            Between::Nothing
+        };
+    }
     let normal = normalize(words);
     let Some((at, word)) = closest_before(&normal) else {
         return if is_list_joint(&normal) {
@@ -156,6 +165,15 @@ pub(crate) fn between(words: &str) -> Between {
         Place::Passive => Between::Acts(word.relation, false),
         _ => Between::Nothing,
     }
+}
+
+/// Whether `words` hold a syllable of some relation word, in lower or upper case.
+fn may_hold_a_relation_word(words: &str) -> bool {
+    const SYLLABLES: &[&str] = &[
+        "sửa", "Sửa", "SỬA", "sung", "SUNG", "thế", "THẾ", "bỏ", "BỎ", "tiết", "TIẾT", "hướng", "Hướng",
+        "HƯỚNG", "hành", "HÀNH", "chính", "CHÍNH", "nhất", "NHẤT", "lực", "LỰC", "theo", "Theo", "THEO",
+    ];
+    SYLLABLES.iter().any(|s| words.contains(s))
 }
 
 /// Whether normalised words join a list: ` và `, `,`, `, số`.
