@@ -269,7 +269,9 @@ pub fn refs_result(
             Some(id) => format!("in archive [{id}]"),
             None => "outside the archive".to_string(),
         };
-        let detail = [c.doc_type.as_deref(), c.date.as_deref(), c.issuer.as_deref()]
+        // A law cited by name shows the name it was found under.
+        let kind = c.name.as_deref().or(c.doc_type.as_deref());
+        let detail = [kind, c.date.as_deref(), c.issuer.as_deref()]
             .iter()
             .flatten()
             .copied()
