@@ -20,7 +20,8 @@ use serde::{Deserialize, Serialize};
 pub struct Plan {
     /// The path of the file as it was given or found.
     pub file: String,
-    /// Number and symbol as written in the header, e.g. `70/KH-UBND`.
+    /// Number and symbol as a canonical citation key, e.g. `70/KH-UBND`, read with the
+    /// citation scanner (see `understand::number`).
     pub number: Option<String>,
     /// Kind of document: `Kế hoạch`, `Chương trình`, `Công văn`, `Quyết định` …
     pub doc_type: Option<String>,

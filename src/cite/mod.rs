@@ -12,7 +12,12 @@
 //! 2. **key** ([`canonical_key`], [`parse_key`], `key.rs`): write each number one way
 //!    (`125/2021/ND-CP` → `125/2021/NĐ-CP`) so that citations and plans meet on one
 //!    index term; [`parse_key`] does the same for what a person types.
-//! 3. **resolve** ([`resolve::pick`]): choose which archived plan a citation means when
+//!    Along the way `relation.rs` reads the citing document's own act on each document
+//!    it cites (`replaces`, `amends` …, from `resources/relation_words.tsv`) and what the
+//!    text states between two cited documents.
+//! 3. **identity** ([`identity::identify`]): a law cited by name becomes the version it
+//!    means, under that version's numbered key (`resources/laws.tsv`), saying how.
+//! 4. **resolve** ([`resolve::pick`]): choose which archived plan a citation means when
 //!    several share its key.
 //!
 //! The module knows nothing of files or of the index.
