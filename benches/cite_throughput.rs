@@ -1,5 +1,6 @@
-//! Throughput of the citation extractor: runs `plancite::cite::extract` over every
-//! document in `../shared/realdocs` and the bundled plans (`corpus/`, or
+//! Throughput of the citation extractor: runs `plancite::cite::extract` and
+//! `plancite::cite::identity::identify` (laws by name to their versions) over every
+//! document in `../shared/realdocs`, `../shared/realarchive` and the bundled plans (`corpus/`, or
 //! `../shared/seeds` when there is no corpus folder) several times on one thread, and
 //! prints files, MB, seconds and MB/s per core. It measures; it asserts nothing.
 //!
@@ -48,17 +49,24 @@ struct Row {
     rounds: u32,
 }
 
+/// The citation stage: find (with relations), then settle laws cited by name.
+fn cite(text: &str) -> Vec<plancite::model::Citation> {
+    let mut found = plancite::cite::extract(text);
+    plancite::cite::identity::identify(text, &mut found, Some("2024-01-01"));
+    found
+}
+
 fn measure(name: &'static str, docs: &[(PathBuf, String)], rounds: u32) -> Row {
     let bytes = docs.iter().map(|(_, t)| t.len()).sum();
-    let citations = docs.iter().map(|(_, t)| plancite::cite::extract(t).len()).sum();
+    let citations = docs.iter().map(|(_, t)| cite(t).len()).sum();
     // One warm-up round, so that lazily compiled patterns are not timed.
     for (_, text) in docs {
-        black_box(plancite::cite::extract(black_box(text)));
+        black_box(cite(black_box(text)));
     }
     let started = Instant::now();
     for _ in 0..rounds {
         for (_, text) in docs {
-            black_box(plancite::cite::extract(black_box(text)));
+            black_box(cite(black_box(text)));
         }
     }
     Row {
@@ -80,6 +88,17 @@ fn main() {
     let root = Path::new(ROOT);
     // realdocs/ also holds SOURCE.md and MANIFEST.tsv, which are not documents.
     let realdocs = texts_in(&root.join("../shared/realdocs"), &["txt"]);
+    let realarchive: Vec<(PathBuf, String)> = fs::read_dir(root.join("../shared/realarchive"))
+        .map(|dirs| {
+            let mut dirs: Vec<PathBuf> = dirs
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .collect();
+            dirs.sort();
+            dirs.iter().flat_map(|d| texts_in(d, &["txt"])).collect()
+        })
+        .unwrap_or_default();
     let mut plans = texts_in(&root.join("corpus"), &["txt", "md"]);
     if plans.is_empty() {
         plans = texts_in(&root.join("../shared/seeds"), &["txt"]);
@@ -92,6 +111,7 @@ fn main() {
 
     let rows = [
         measure("realdocs", &realdocs, rounds),
+        measure("archive", &realarchive, rounds.div_ceil(10)),
         measure("plans", &plans, rounds),
         measure("all", &all, rounds),
     ];

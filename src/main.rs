@@ -82,6 +82,10 @@ enum Command {
         /// Skip this many citing plans first (oldest first).
         #[arg(long, default_value_t = 0)]
         offset: usize,
+        /// Only plans citing it so: basis, implements, guides, amends, replaces, repeals,
+        /// consolidates, corrects or mention.
+        #[arg(long, value_parser = parse_relation)]
+        relation: Option<plancite::model::Relation>,
     },
     /// What a plan cites, in order, marked in the archive or outside it.
     Refs {
@@ -277,10 +281,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ids: false,
             limit,
             offset,
+            relation,
         } => {
             let index = open_or_build_default(&cli.index)?;
             let limit = limit.map(|n| usize::try_from(n).unwrap_or(usize::MAX));
-            let result = citations::cites_page(&index, &key, offset, limit)?;
+            let result = citations::cites_with(&index, &key, relation, offset, limit)?;
             emit(&mut out, json, &result, |out, v| {
                 output::cites_result(out, v, style)
             })?;
@@ -560,4 +565,15 @@ fn serve(index: Index, addr: std::net::SocketAddr) -> anyhow::Result<()> {
     // Requests already abandoned may still be running a query; do not wait long for them.
     runtime.shutdown_timeout(std::time::Duration::from_secs(5));
     Ok(())
+}
+
+/// A relation as typed after `--relation`.
+fn parse_relation(name: &str) -> Result<plancite::model::Relation, String> {
+    plancite::model::Relation::parse(name).ok_or_else(|| {
+        let all: Vec<&str> = plancite::model::Relation::ALL
+            .iter()
+            .map(|r| r.as_str())
+            .collect();
+        format!("unknown relation {name:?}; one of {}", all.join(", "))
+    })
 }

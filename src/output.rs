@@ -175,12 +175,45 @@ pub fn cites_result(
     result: &crate::query::citations::CitesResult,
     style: Style,
 ) -> io::Result<()> {
-    write!(out, "{} plans cite {}", result.total, style.bold(&result.key))?;
+    let how = result
+        .relation
+        .map(|r| format!(" ({})", r.as_str()))
+        .unwrap_or_default();
+    write!(
+        out,
+        "{} plans cite {}{how}",
+        result.total,
+        style.bold(&result.key)
+    )?;
     if result.citing.len() < result.total {
         write!(out, " (showing {})", result.citing.len())?;
     }
     writeln!(out)?;
-    for plan in &result.citing {
+    citing_plans(out, &result.citing, style)?;
+    for version in &result.versions {
+        let in_force = version
+            .in_force
+            .as_deref()
+            .map(|d| format!(", in force {d}"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "\nversion {} (issued {}{in_force}): {} plans",
+            style.bold(&version.key),
+            version.issued,
+            version.total
+        )?;
+        citing_plans(out, &version.citing, style)?;
+    }
+    Ok(())
+}
+
+fn citing_plans(
+    out: &mut impl Write,
+    plans: &[crate::query::citations::CitingPlan],
+    style: Style,
+) -> io::Result<()> {
+    for plan in plans {
         writeln!(out)?;
         let head = plan_line(&plan.number, &plan.place, &plan.date, plan.year);
         writeln!(
@@ -212,21 +245,49 @@ pub fn refs_result(
         style.bold(number),
         result.refs.len()
     )?;
-    for reference in &result.refs {
+    if let Some(status) = &result.status {
+        let date = status
+            .date
+            .as_deref()
+            .map(|d| format!(", {d}"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "status: {} by {}{date}",
+            status.state,
+            style.bold(&status.by)
+        )?;
+    }
+    // The Lược đồ: grouped by relation, in the order the legal databases list them.
+    let mut ordered: Vec<&crate::query::citations::Reference> = result.refs.iter().collect();
+    ordered.sort_by_key(|r| {
+        crate::model::Relation::ALL
+            .iter()
+            .position(|x| *x == r.citation.relation)
+    });
+    let mut group = None;
+    for reference in ordered {
+        if group != Some(reference.citation.relation) {
+            group = Some(reference.citation.relation);
+            writeln!(out, " {}:", reference.citation.relation.as_str())?;
+        }
         let c = &reference.citation;
         let where_ = match &reference.in_archive {
             Some(id) => format!("in archive [{id}]"),
             None => "outside the archive".to_string(),
         };
-        let detail = [c.doc_type.as_deref(), c.date.as_deref(), c.issuer.as_deref()]
+        // A law cited by name shows the name it was found under.
+        let kind = c.name.as_deref().or(c.doc_type.as_deref());
+        let detail = [kind, c.date.as_deref(), c.issuer.as_deref()]
             .iter()
             .flatten()
             .copied()
             .collect::<Vec<_>>()
             .join(", ");
-        let relation = match c.relation {
-            crate::model::Relation::Basis => "basis",
-            crate::model::Relation::Mention => "mention",
+        // How a law named without its number was settled, when it was not by number.
+        let relation = match c.resolution {
+            crate::model::Resolution::Number => String::new(),
+            other => format!("({})", other.as_str()),
         };
         let times = if reference.times > 1 {
             format!("×{}", reference.times)
@@ -236,16 +297,23 @@ pub fn refs_result(
         let key = format!("{:<28}", c.key);
         writeln!(
             out,
-            "  {} {times:<4} {relation:<8} {detail}  {}",
+            "  {} {times:<4} {relation:<15} {detail}  {}",
             style.bold(&key),
             style.dim(&where_)
         )?;
     }
     if !result.cited_by.is_empty() {
         writeln!(out, "cited by {} plans in the archive:", result.cited_by.len())?;
-        for plan in &result.cited_by {
+        let mut by_relation: Vec<&crate::query::citations::CitingPlan> = result.cited_by.iter().collect();
+        by_relation.sort_by_key(|p| crate::model::Relation::ALL.iter().position(|x| *x == p.relation));
+        for plan in by_relation {
             let head = plan_line(&plan.number, &plan.place, &plan.date, plan.year);
-            writeln!(out, "  {head}  {}", style.dim(&format!("[{}]", plan.id)))?;
+            writeln!(
+                out,
+                "  {:<12} {head}  {}",
+                plan.relation.as_str(),
+                style.dim(&format!("[{}]", plan.id))
+            )?;
         }
     }
     Ok(())

@@ -8,11 +8,14 @@ use std::collections::BTreeSet;
 use common::*;
 use serde_json::Value;
 
+/// The keys of the citations written with a number (a law cited by name and settled to
+/// its version has a numbered key too, and its `name`).
 fn numbered_keys(plan: &Value) -> BTreeSet<String> {
     plan["citations"]
         .as_array()
         .unwrap()
         .iter()
+        .filter(|c| c.get("name").is_none())
         .map(|c| c["key"].as_str().unwrap().to_string())
         .filter(|k| k.starts_with(|c: char| c.is_ascii_digit()))
         .collect()
@@ -103,14 +106,32 @@ fn named_laws_are_cited_where_they_appear() {
         dir.path(),
         &["extract", "--json", &format!("corpus/{BUON_MA_THUOT_2022}.txt")],
     );
-    let keys: BTreeSet<String> = run.json()["citations"]
+    // Each named law is found under its name, and settled to its version: the 2019
+    // labour code by its year, the gender equality law (one version) in force.
+    let named: BTreeSet<(String, String, String)> = run.json()["citations"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|c| c["key"].as_str().unwrap().to_string())
+        .filter(|c| c.get("name").is_some())
+        .map(|c| {
+            let field = |f: &str| c[f].as_str().unwrap().to_string();
+            (field("name"), field("key"), field("resolution"))
+        })
         .collect();
-    assert!(keys.contains("Luật Bình đẳng giới"), "{keys:?}");
-    assert!(keys.contains("Bộ luật Lao động năm 2019"), "{keys:?}");
+    let want =
+        |name: &str, key: &str, resolution: &str| (name.to_string(), key.to_string(), resolution.to_string());
+    assert!(
+        named.contains(&want("Luật Bình đẳng giới", "73/2006/QH11", "in_force")),
+        "{named:?}"
+    );
+    assert!(
+        named.contains(&want(
+            "Bộ luật Lao động năm 2019",
+            "45/2019/QH14",
+            "name_and_date"
+        )),
+        "{named:?}"
+    );
 }
 
 fn citing_ids(index: &std::path::Path, key: &str) -> Vec<String> {
@@ -162,12 +183,16 @@ fn cites_answers_every_way_a_key_is_typed_oldest_first() {
 }
 
 #[test]
-fn top_cited_puts_the_party_resolution_first() {
+fn top_cited_puts_the_most_cited_first() {
     let dir = corpus_index();
     let run = plancite(&index_path(&dir), &["top-cited", "--json", "--limit", "3"]);
     let top = run.json();
-    assert_eq!(top[0]["key"], "11-NQ/TW");
+    // Three plans each; the gender equality law, named and now settled to its number
+    // (73/2006/QH11), is cited more often than the Party resolution.
+    assert_eq!(top[0]["key"], "73/2006/QH11");
     assert_eq!(top[0]["plans"], 3);
+    assert_eq!(top[1]["key"], "11-NQ/TW");
+    assert_eq!(top[1]["plans"], 3);
     assert_eq!(top.as_array().unwrap().len(), 3);
 }
 
@@ -206,7 +231,8 @@ fn citations_of_plans_in_the_archive_are_linked_both_ways() {
 
     let refs = plancite(&index, &["refs", "99/KH-UBND", "--json"]).json();
     assert_eq!(refs["refs"][0]["key"], "70/KH-UBND");
-    assert_eq!(refs["refs"][0]["relation"], "basis");
+    // `Thực hiện Kế hoạch số 70/KH-UBND`: issued to carry it out.
+    assert_eq!(refs["refs"][0]["relation"], "implements");
     assert_eq!(refs["refs"][0]["in_archive"], HAI_PHONG_2022);
 
     let cited = plancite(&index, &["refs", HAI_PHONG_2022, "--json"]).json();
@@ -228,7 +254,8 @@ fn citations_of_plans_in_the_archive_are_linked_both_ways() {
         .find(|e| e["source"] == "plan:2022-hai-phong-99-KH-UBND")
         .unwrap();
     assert_eq!(edge["target"], format!("plan:{HAI_PHONG_2022}"));
-    assert_eq!(edge["relation"], "basis");
+    assert_eq!(edge["relation"], "implements");
+    assert_eq!(edge["resolution"], "number");
 }
 
 #[test]
@@ -270,7 +297,10 @@ fn graph_exports_load_as_their_formats() {
     );
 
     let csv = plancite(&index, &["graph", "--format", "csv"]).stdout;
-    assert_eq!(csv.lines().next(), Some("source,target,relation,count"));
+    assert_eq!(
+        csv.lines().next(),
+        Some("source,target,relation,resolution,count")
+    );
 
     let bad = plancite(&index, &["graph", "--format", "pdf"]);
     assert_eq!(bad.code, 2);
@@ -309,5 +339,87 @@ fn cites_ids_lists_just_the_citing_plans_oldest_first() {
     assert_eq!(
         run.stdout.lines().collect::<Vec<_>>(),
         [HAI_PHONG_2017, THANH_HOA_2020, LAI_CHAU_2023]
+    );
+}
+
+/// The Lược đồ both ways: a decree that replaces another gives it its status, `cites
+/// --relation` keeps only the plans citing it so, and the graph edge says how.
+#[test]
+fn a_replaced_decree_has_its_status_and_the_replacing_one_its_relation() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("archive");
+    std::fs::create_dir(&archive).unwrap();
+    std::fs::write(
+        archive.join("nd-50-2013.txt"),
+        "CHÍNH PHỦ\nSố: 50/2013/NĐ-CP\nHà Nội, ngày 14 tháng 5 năm 2013\nNGHỊ ĐỊNH\nQuy định quản lý lao động\n\
+         Căn cứ Bộ luật Lao động ngày 18 tháng 6 năm 2012;\nĐiều 1. Phạm vi\nNghị định này quy định.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        archive.join("nd-52-2016.txt"),
+        "CHÍNH PHỦ\nSố: 52/2016/NĐ-CP\nHà Nội, ngày 13 tháng 6 năm 2016\nNGHỊ ĐỊNH\nQuy định tiền lương\n\
+         Căn cứ Bộ luật Lao động ngày 18 tháng 6 năm 2012;\nĐiều 1. Phạm vi\nNghị định này quy định.\n\
+         Điều 9. Hiệu lực thi hành\nNghị định này thay thế Nghị định số 50/2013/NĐ-CP ngày 14 tháng 5 năm 2013 của Chính phủ.\n",
+    )
+    .unwrap();
+    let index = dir.path().join("index");
+    assert_eq!(
+        plancite(&index, &["index", archive.to_str().unwrap(), "--quiet"]).code,
+        0
+    );
+
+    let refs = plancite(&index, &["refs", "50/2013/NĐ-CP", "--json"]).json();
+    assert_eq!(
+        refs["status"],
+        serde_json::json!({"state": "replaced", "by": "52/2016/NĐ-CP", "by_id": "nd-52-2016", "date": "2016-06-13"})
+    );
+    assert_eq!(refs["cited_by"][0]["relation"], "replaces");
+    // Its own basis: the 2012 labour code by name and date.
+    assert_eq!(refs["refs"][0]["key"], "10/2012/QH13");
+    assert_eq!(refs["refs"][0]["resolution"], "name_and_date");
+    let text = plancite(&index, &["refs", "50/2013/NĐ-CP"]).stdout;
+    assert!(
+        text.contains("status: replaced by 52/2016/NĐ-CP, 2016-06-13"),
+        "{text}"
+    );
+
+    let replacing = plancite(
+        &index,
+        &["cites", "50/2013/NĐ-CP", "--relation", "replaces", "--json"],
+    )
+    .json();
+    assert_eq!(replacing["total"], 1);
+    let basis = plancite(
+        &index,
+        &["cites", "50/2013/NĐ-CP", "--relation", "basis", "--json"],
+    )
+    .json();
+    assert_eq!(basis["total"], 0);
+    let bad = plancite(&index, &["cites", "50/2013/NĐ-CP", "--relation", "cites"]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("relation"), "{}", bad.stderr);
+
+    // The labour code by name: its versions, with the plans of each.
+    let versions = plancite(&index, &["cites", "bo luat lao dong", "--json"]).json();
+    let by_version: Vec<(String, u64)> = versions["versions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| {
+            (
+                v["key"].as_str().unwrap().to_string(),
+                v["total"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        by_version,
+        [("10/2012/QH13".to_string(), 2), ("45/2019/QH14".to_string(), 0)]
+    );
+
+    let graph = plancite(&index, &["graph", "--format", "csv"]).stdout;
+    assert!(
+        graph.contains("plan:nd-52-2016,plan:nd-50-2013,replaces,number,1"),
+        "{graph}"
     );
 }

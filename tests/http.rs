@@ -229,6 +229,10 @@ async fn bad_parameters_are_400_with_a_message_naming_them() {
             "limit must be a whole number from 1 to 1000",
         ),
         ("/api/cites/11-NQ%2FTW?page=2", "unknown parameter \"page\""),
+        (
+            "/api/cites/11-NQ%2FTW?relation=cites",
+            "relation must be one of basis",
+        ),
     ];
     for (uri, want) in cases {
         let (status, body) = get_json(&app, uri).await;
@@ -273,11 +277,14 @@ async fn a_plan_with_its_text_and_citations_both_ways() {
         "{citations:?}"
     );
     for c in citations {
-        for field in ["key", "relation", "text", "context", "in_archive"] {
+        for field in ["key", "relation", "resolution", "text", "context", "in_archive"] {
             assert!(c.get(field).is_some(), "citation field {field}: {c}");
         }
     }
     assert!(plan["cited_by"].is_array());
+    // Nothing in the corpus replaces or amends it.
+    assert!(plan["status"].is_null(), "{}", plan["status"]);
+    assert_eq!(plan["statuses"], serde_json::json!([]));
 
     // Named by its number, with the slash percent-encoded, or by file. (The lower-case
     // number needs the real key parser, as `plancite show 70/kh-ubnd` does.)
@@ -389,7 +396,7 @@ async fn graph_in_each_format_with_its_content_type() {
         (
             "?format=csv",
             "text/csv; charset=utf-8",
-            "source,target,relation,count",
+            "source,target,relation,resolution,count",
         ),
     ];
     for (query, content_type, contains) in cases {

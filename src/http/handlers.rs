@@ -145,6 +145,10 @@ pub struct PlanResponse {
     /// archive holds it.
     citations: Vec<citations::Reference>,
     cited_by: Vec<CitingPlan>,
+    /// What the archive says became of the plan (`replaced` by …), or `null`.
+    status: Option<citations::Status>,
+    /// Every act on it the archive knows, oldest first.
+    statuses: Vec<citations::Status>,
     text: String,
 }
 
@@ -178,6 +182,8 @@ pub async fn plan(
                 sections: plan.sections,
                 citations: refs.refs,
                 cited_by: refs.cited_by,
+                status: refs.status,
+                statuses: refs.statuses,
                 text,
             })
         })
@@ -203,10 +209,17 @@ pub struct CitesResponse {
     total: usize,
     /// Where `citing` starts among them.
     offset: usize,
+    /// The relation asked for with `?relation=`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    relation: Option<crate::model::Relation>,
     citing: Vec<CitingPlan>,
+    /// For a law's bare name: each version known, with the plans citing it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    versions: Vec<citations::VersionCites>,
 }
 
-/// `GET /api/cites/{key}?offset=&limit=`: the plans citing a document, oldest first,
+/// `GET /api/cites/{key}?offset=&limit=&relation=`: the plans citing a document (with
+/// `relation`, only those citing it so), oldest first,
 /// with the sentences where it does: all of them, or `limit` (1–1,000) from `offset`;
 /// `total` counts them all. The key is typed any way a person would, percent-encoded
 /// (`2282%2FQD-TTg`) or not (`2282/QD-TTg`).
@@ -216,7 +229,16 @@ pub async fn cites(
     query: QueryParams,
 ) -> Answer<Json<CitesResponse>> {
     let params = params(query)?;
-    params.only(&["offset", "limit"])?;
+    params.only(&["offset", "limit", "relation"])?;
+    let relation = match params.text("relation", 20)? {
+        None => None,
+        Some(name) => Some(crate::model::Relation::parse(&name).ok_or_else(|| {
+            ApiError::bad_request(format!(
+                "relation must be one of basis, implements, guides, amends, replaces, repeals, \
+                 consolidates, corrects, mention (got {name:?})"
+            ))
+        })?),
+    };
     let offset = params.count("offset", 0, params::MAX_CITES_OFFSET, 0)?;
     let limit = params
         .int("limit", 1, params::MAX_CITES_LIMIT as i64)?
@@ -230,8 +252,8 @@ pub async fn cites(
     }
     let answer = state
         .blocking(move |s| {
-            let result = citations::cites_page(&s.index, &key, offset, limit)?;
-            if result.total == 0 {
+            let result = citations::cites_with(&s.index, &key, relation, offset, limit)?;
+            if result.total == 0 && result.versions.iter().all(|v| v.total == 0) {
                 return Err(ApiError::NotFound(format!(
                     "no plan in the archive cites {}",
                     result.key
@@ -250,7 +272,9 @@ pub async fn cites(
                 in_archive,
                 total: result.total,
                 offset,
+                relation: result.relation,
                 citing: result.citing,
+                versions: result.versions,
             })
         })
         .await?;

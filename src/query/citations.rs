@@ -37,6 +37,7 @@ pub struct CitingPlan {
     pub date: Option<String>,
     pub year: Option<i32>,
     pub title: Option<String>,
+    /// The strongest relation of its citations of the key ([`Relation::strength`]).
     pub relation: Relation,
     pub contexts: Vec<String>,
 }
@@ -44,7 +45,26 @@ pub struct CitingPlan {
 #[derive(Debug, Clone, Serialize)]
 pub struct CitesResult {
     pub key: String,
+    /// Only plans citing it with this relation (`--relation`, `?relation=`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relation: Option<Relation>,
     /// How many plans cite it in all (`citing` may be one page of them).
+    pub total: usize,
+    pub citing: Vec<CitingPlan>,
+    /// For a law's bare name (`bo luat lao dong`): each version the built-in table knows,
+    /// with the plans citing it; `key`, `total` and `citing` above are then the citations
+    /// of the name that no version could be found for.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub versions: Vec<VersionCites>,
+}
+
+/// One version of a law named bare, and the plans citing it.
+#[derive(Debug, Clone, Serialize)]
+pub struct VersionCites {
+    /// Its numbered key: `45/2019/QH14`.
+    pub key: String,
+    pub issued: String,
+    pub in_force: Option<String>,
     pub total: usize,
     pub citing: Vec<CitingPlan>,
 }
@@ -58,6 +78,55 @@ pub fn cites(index: &Index, key_input: &str) -> Result<CitesResult> {
 /// (all of them when `limit` is `None`). The total is always exact. Only the plans of
 /// the page are read from the document store; the order comes from a fast field.
 pub fn cites_page(
+    index: &Index,
+    key_input: &str,
+    offset: usize,
+    limit: Option<usize>,
+) -> Result<CitesResult> {
+    cites_with(index, key_input, None, offset, limit)
+}
+
+/// [`cites_page`] keeping only the plans that cite the key with `relation` (all of them
+/// are read to count those), and for a law's bare name each version it has.
+pub fn cites_with(
+    index: &Index,
+    key_input: &str,
+    relation: Option<Relation>,
+    offset: usize,
+    limit: Option<usize>,
+) -> Result<CitesResult> {
+    let mut result = match relation {
+        None => cites_unfiltered(index, key_input, offset, limit)?,
+        Some(relation) => {
+            let mut all = cites_unfiltered(index, key_input, 0, None)?;
+            all.citing.retain(|p| p.relation == relation);
+            all.total = all.citing.len();
+            all.citing = all
+                .citing
+                .into_iter()
+                .skip(offset)
+                .take(limit.unwrap_or(usize::MAX))
+                .collect();
+            all.relation = Some(relation);
+            all
+        }
+    };
+    if let Some((name, None)) = crate::cite::identity::split_named_key(&result.key) {
+        for version in crate::cite::identity::versions(name) {
+            let cited = cites_with(index, &version.number, relation, offset, limit)?;
+            result.versions.push(VersionCites {
+                key: version.number,
+                issued: version.issued,
+                in_force: version.in_force,
+                total: cited.total,
+                citing: cited.citing,
+            });
+        }
+    }
+    Ok(result)
+}
+
+fn cites_unfiltered(
     index: &Index,
     key_input: &str,
     offset: usize,
@@ -83,13 +152,26 @@ pub fn cites_page(
             citing.push(citing_plan(reader::record_at(index, &searcher, address)?, &key));
         }
     }
-    Ok(CitesResult { key, total, citing })
+    Ok(CitesResult {
+        key,
+        relation: None,
+        total,
+        citing,
+        versions: Vec::new(),
+    })
 }
 
-/// The canonical key of `key_input` and the query for the plans citing it.
+/// The canonical key of `key_input` and the query for the plans citing it. A law named
+/// with its year (`Bộ luật Lao động 2019`) is the key of that version (`45/2019/QH14`)
+/// when the built-in table knows it.
 fn citing_query(index: &Index, key_input: &str) -> Result<(String, TermQuery)> {
-    let key = crate::cite::parse_key(key_input)
+    let mut key = crate::cite::parse_key(key_input)
         .ok_or_else(|| Error::BadInput(format!("{key_input:?} is not a document number or law name")))?;
+    if let Some((name, Some(year))) = crate::cite::identity::split_named_key(&key)
+        && let Some(version) = crate::cite::identity::version_dated(name, None, Some(year))
+    {
+        key = version.number;
+    }
     let query = TermQuery::new(
         Term::from_field_text(index.fields.cites, &key),
         IndexRecordOption::Basic,
@@ -155,8 +237,8 @@ fn citing_plan(record: PlanRecord, key: &str) -> CitingPlan {
         if citation.key != key {
             continue;
         }
-        if citation.relation == Relation::Basis {
-            relation = Relation::Basis;
+        if citation.relation.strength() < relation.strength() {
+            relation = citation.relation;
         }
         let context = record
             .contexts
@@ -198,8 +280,8 @@ fn chronological(
 /// One citation of a plan, with where it points in the archive.
 #[derive(Debug, Clone, Serialize)]
 pub struct Reference {
-    /// The first citation of this document in the plan (with its relation raised to
-    /// `basis` when any citation of it is one).
+    /// The first citation of this document in the plan, with the strongest relation of
+    /// all its citations ([`Relation::strength`]).
     #[serde(flatten)]
     pub citation: Citation,
     pub context: String,
@@ -214,8 +296,62 @@ pub struct RefsResult {
     pub id: String,
     pub number: Option<String>,
     pub refs: Vec<Reference>,
-    /// Plans in the archive that cite this one.
+    /// Plans in the archive that cite this one, each with its relation to it.
     pub cited_by: Vec<CitingPlan>,
+    /// What the archive says became of this plan: the latest replacement or repeal, else
+    /// the latest amendment, correction or consolidation; `null` when nothing is known.
+    pub status: Option<Status>,
+    /// Every such act the archive knows, oldest first.
+    pub statuses: Vec<Status>,
+}
+
+/// What a later document did to a plan: `replaced by 145/2020/NĐ-CP, 2020-12-14`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Status {
+    /// `replaced`, `repealed`, `amended`, `corrected` or `consolidated`.
+    pub state: &'static str,
+    /// The number of the document that did it (its id when it has none).
+    pub by: String,
+    /// Its id in the archive.
+    pub by_id: Option<String>,
+    pub date: Option<String>,
+}
+
+/// The statuses that the plans citing a plan give it, oldest first, and the one that
+/// stands: the latest replacement or repeal, else the latest other act.
+pub fn statuses(cited_by: &[CitingPlan]) -> (Option<Status>, Vec<Status>) {
+    let state_of = |relation: Relation| match relation {
+        Relation::Replaces => Some("replaced"),
+        Relation::Repeals => Some("repealed"),
+        Relation::Amends => Some("amended"),
+        Relation::Corrects => Some("corrected"),
+        Relation::Consolidates => Some("consolidated"),
+        _ => None,
+    };
+    let mut all: Vec<(Relation, Status)> = cited_by
+        .iter()
+        .filter_map(|p| {
+            let state = state_of(p.relation)?;
+            Some((
+                p.relation,
+                Status {
+                    state,
+                    by: p.number.clone().unwrap_or_else(|| p.id.clone()),
+                    by_id: Some(p.id.clone()),
+                    date: p.date.clone(),
+                },
+            ))
+        })
+        .collect();
+    all.sort_by(|a, b| a.1.date.cmp(&b.1.date));
+    let ends_force = |r: Relation| matches!(r, Relation::Replaces | Relation::Repeals);
+    let standing = all
+        .iter()
+        .rev()
+        .find(|(r, _)| ends_force(*r))
+        .or_else(|| all.last())
+        .map(|(_, s)| s.clone());
+    (standing, all.into_iter().map(|(_, s)| s).collect())
 }
 
 /// What the plan named `name` cites, in order, each marked in the archive or outside it,
@@ -229,8 +365,8 @@ pub fn refs(index: &Index, name: &str) -> Result<RefsResult> {
     for (i, citation) in record.plan.citations.iter().enumerate() {
         if let Some(seen) = refs.iter_mut().find(|r| r.citation.key == citation.key) {
             seen.times += 1;
-            if citation.relation == Relation::Basis {
-                seen.citation.relation = Relation::Basis;
+            if citation.relation.strength() < seen.citation.relation.strength() {
+                seen.citation.relation = citation.relation;
             }
             continue;
         }
@@ -242,11 +378,14 @@ pub fn refs(index: &Index, name: &str) -> Result<RefsResult> {
         });
     }
     let cited_by = cited_by(index, &record)?;
+    let (status, statuses) = statuses(&cited_by);
     Ok(RefsResult {
         id: record.id,
         number: record.plan.number,
         refs,
         cited_by,
+        status,
+        statuses,
     })
 }
 
