@@ -11,6 +11,7 @@ use clap::{Args, Parser, Subcommand};
 
 use plancite::index::build::{BuildOptions, BuildReport, build};
 use plancite::index::{DEFAULT_PATH, Index, reader};
+use plancite::ingest::limits;
 use plancite::ingest::pipeline::{self, Outcome};
 use plancite::ingest::progress::{Bar, Progress, Silent};
 use plancite::ingest::read::{Found, walk};
@@ -47,6 +48,8 @@ enum Command {
         /// One JSON object per file per line.
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        limits: LimitArgs,
     },
     /// Build or update the index from folders (default: the bundled corpus/).
     Index {
@@ -147,15 +150,53 @@ struct BuildArgs {
     /// Writer memory budget in MiB.
     #[arg(long, default_value_t = plancite::index::writer::DEFAULT_MEMORY_MB)]
     memory_mb: usize,
-    /// Skip files larger than this many MiB.
-    #[arg(long, default_value_t = plancite::ingest::read::DEFAULT_MAX_FILE_MB)]
-    max_file_mb: u64,
+    #[command(flatten)]
+    limits: LimitArgs,
     /// Commit after this many new or changed plans (a killed run keeps them).
     #[arg(long, default_value_t = plancite::index::build::DEFAULT_COMMIT_EVERY)]
     commit_every: usize,
     /// No progress bar.
     #[arg(long, short)]
     quiet: bool,
+}
+
+/// What one file may cost (a file past a limit is skipped with the limit named).
+#[derive(Args)]
+struct LimitArgs {
+    /// Skip files larger than this many MiB.
+    #[arg(long, default_value_t = limits::DEFAULT_MAX_FILE_MB)]
+    max_file_mb: u64,
+    /// Skip a .docx or PDF whose parts or streams unpack to more than this many MiB.
+    #[arg(long, default_value_t = limits::DEFAULT_MAX_DECOMPRESSED_MB)]
+    max_decompressed_mb: u64,
+    /// Skip a document whose text is longer than this many MiB.
+    #[arg(long, default_value_t = limits::DEFAULT_MAX_TEXT_MB)]
+    max_text_mb: u64,
+    /// Skip a document holding more citations than this.
+    #[arg(long, default_value_t = limits::DEFAULT_MAX_CITATIONS)]
+    max_citations: usize,
+}
+
+impl LimitArgs {
+    fn limits(&self) -> limits::Limits {
+        limits::Limits {
+            max_file_bytes: self.max_file_mb << 20,
+            max_decompressed_bytes: self.max_decompressed_mb << 20,
+            max_text_bytes: self.max_text_mb << 20,
+            max_citations: self.max_citations,
+        }
+    }
+}
+
+impl Default for LimitArgs {
+    fn default() -> Self {
+        LimitArgs {
+            max_file_mb: limits::DEFAULT_MAX_FILE_MB,
+            max_decompressed_mb: limits::DEFAULT_MAX_DECOMPRESSED_MB,
+            max_text_mb: limits::DEFAULT_MAX_TEXT_MB,
+            max_citations: limits::DEFAULT_MAX_CITATIONS,
+        }
+    }
 }
 
 /// Which years and place a question covers.
@@ -216,7 +257,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         color: io::stdout().is_terminal(),
     };
     let code = match cli.command {
-        Command::Extract { files, json } => extract(&mut out, &files, json, style)?,
+        Command::Extract { files, json, limits } => extract(&mut out, &files, json, &limits.limits(), style)?,
         Command::Index { dirs, build } => {
             let dirs = if dirs.is_empty() {
                 vec![default_corpus()?]
@@ -379,7 +420,13 @@ fn emit<W: Write, T: serde::Serialize>(
 
 /// `extract`: understand each file and print it; a bad file is reported on stderr and
 /// the run goes on.
-fn extract(out: &mut impl Write, roots: &[PathBuf], json: bool, style: Style) -> anyhow::Result<ExitCode> {
+fn extract(
+    out: &mut impl Write,
+    roots: &[PathBuf],
+    json: bool,
+    limits: &limits::Limits,
+    style: Style,
+) -> anyhow::Result<ExitCode> {
     let mut files = Vec::new();
     let mut skipped = 0;
     for found in walk(roots) {
@@ -395,7 +442,9 @@ fn extract(out: &mut impl Write, roots: &[PathBuf], json: bool, style: Style) ->
     let mut write_error = None;
     pipeline::run(
         &files,
-        &pipeline::Options::default(),
+        &pipeline::Options {
+            limits: limits.clone(),
+        },
         &never_unchanged,
         &Silent,
         |outcome| {
@@ -443,7 +492,7 @@ fn index_dirs(
     let index = Index::open_or_create(index_path)?;
     let options = BuildOptions {
         pipeline: pipeline::Options {
-            max_file_bytes: args.max_file_mb << 20,
+            limits: args.limits.limits(),
         },
         memory_mb: args.memory_mb,
         prune,
@@ -522,7 +571,7 @@ fn open_or_build(path: &Path, dirs: Vec<PathBuf>) -> anyhow::Result<Index> {
         );
         let args = BuildArgs {
             memory_mb: plancite::index::writer::DEFAULT_MEMORY_MB,
-            max_file_mb: plancite::ingest::read::DEFAULT_MAX_FILE_MB,
+            limits: LimitArgs::default(),
             commit_every: plancite::index::build::DEFAULT_COMMIT_EVERY,
             quiet: true,
         };

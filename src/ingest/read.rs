@@ -24,7 +24,7 @@ use crate::error::SkipReason;
 pub const READABLE_EXTENSIONS: &[&str] = super::formats::WALKED_EXTENSIONS;
 
 /// Largest file read by default, in MiB.
-pub const DEFAULT_MAX_FILE_MB: u64 = 50;
+pub use super::limits::DEFAULT_MAX_FILE_MB;
 
 /// Whether `path` has an extension plancite reads.
 pub fn is_readable_name(path: &Path) -> bool {

@@ -14,10 +14,12 @@
 
 use std::cell::RefCell;
 
+use html5ever::LocalName;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
-use html5ever::tokenizer::{BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
-use html5ever::LocalName;
+use html5ever::tokenizer::{
+    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
 
 use super::{decode_text, legacy};
 use crate::error::SkipReason;
@@ -184,10 +186,9 @@ impl State {
             }
         }
         let leaves_out = SKIPPED.contains(&name)
-            || tag
-                .attrs
-                .iter()
-                .any(|a| (&*a.name.local == "role" && &*a.value == "navigation") || &*a.name.local == "hidden");
+            || tag.attrs.iter().any(|a| {
+                (&*a.name.local == "role" && &*a.value == "navigation") || &*a.name.local == "hidden"
+            });
         if tag.kind == TagKind::StartTag && leaves_out && !VOID.contains(&name) && !tag.self_closing {
             self.left_out = Some((tag.name.clone(), 1));
             return raw_text_state(tag);
@@ -213,7 +214,9 @@ fn raw_text_state(tag: &Tag) -> TokenSinkResult<()> {
     }
     match &*tag.name {
         "script" => TokenSinkResult::RawData(RawKind::ScriptData),
-        "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => TokenSinkResult::RawData(RawKind::Rawtext),
+        "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => {
+            TokenSinkResult::RawData(RawKind::Rawtext)
+        }
         "title" | "textarea" => TokenSinkResult::RawData(RawKind::Rcdata),
         "plaintext" => TokenSinkResult::Plaintext,
         _ => TokenSinkResult::Continue,
@@ -277,13 +280,26 @@ mod tests {
 
     #[test]
     fn hostile_pages_cost_time_linear_in_their_size() {
-        let deep = |open: &str, close: &str, n: usize| format!("{}Kế hoạch{}", open.repeat(n), close.repeat(n));
+        let deep =
+            |open: &str, close: &str, n: usize| format!("{}Kế hoạch{}", open.repeat(n), close.repeat(n));
         let distinct_unclosed: String = (0..3000).map(|i| format!("<b{i}>x<p>")).collect();
         let cases: Vec<(&str, String, &str)> = vec![
             ("15,000 nested <b>", deep("<b>", "</b>", 15_000), "Kế hoạch"),
-            ("15,000 nested <table>", deep("<table><tr><td>", "</td></tr></table>", 15_000), "Kế hoạch"),
-            ("100,000 nested <div>", deep("<div>", "</div>", 100_000), "Kế hoạch"),
-            ("100,000 unclosed <span>", "<span>".repeat(100_000) + "Kế hoạch", "Kế hoạch"),
+            (
+                "15,000 nested <table>",
+                deep("<table><tr><td>", "</td></tr></table>", 15_000),
+                "Kế hoạch",
+            ),
+            (
+                "100,000 nested <div>",
+                deep("<div>", "</div>", 100_000),
+                "Kế hoạch",
+            ),
+            (
+                "100,000 unclosed <span>",
+                "<span>".repeat(100_000) + "Kế hoạch",
+                "Kế hoạch",
+            ),
             ("3,000 distinct unclosed tags", distinct_unclosed, "x"),
             (
                 "15,000 nested hidden elements",
