@@ -14,7 +14,7 @@ use plancite::index::{DEFAULT_PATH, Index, reader};
 use plancite::ingest::limits;
 use plancite::ingest::pipeline::{self, Outcome};
 use plancite::ingest::progress::{Bar, Progress, Silent};
-use plancite::ingest::read::{Found, walk};
+use plancite::ingest::read::{Found, walk_with};
 use plancite::output::{self, Style};
 use plancite::query::search::{SearchRequest, search};
 use plancite::query::{citations, diff, graph, trace};
@@ -175,6 +175,9 @@ struct LimitArgs {
     /// Skip a document holding more citations than this.
     #[arg(long, default_value_t = limits::DEFAULT_MAX_CITATIONS)]
     max_citations: usize,
+    /// Follow symbolic links inside the folders (only to files and folders inside them).
+    #[arg(long)]
+    follow_links: bool,
 }
 
 impl LimitArgs {
@@ -195,6 +198,7 @@ impl Default for LimitArgs {
             max_decompressed_mb: limits::DEFAULT_MAX_DECOMPRESSED_MB,
             max_text_mb: limits::DEFAULT_MAX_TEXT_MB,
             max_citations: limits::DEFAULT_MAX_CITATIONS,
+            follow_links: false,
         }
     }
 }
@@ -257,7 +261,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         color: io::stdout().is_terminal(),
     };
     let code = match cli.command {
-        Command::Extract { files, json, limits } => extract(&mut out, &files, json, &limits.limits(), style)?,
+        Command::Extract { files, json, limits } => extract(&mut out, &files, json, &limits, style)?,
         Command::Index { dirs, build } => {
             let dirs = if dirs.is_empty() {
                 vec![default_corpus()?]
@@ -424,12 +428,12 @@ fn extract(
     out: &mut impl Write,
     roots: &[PathBuf],
     json: bool,
-    limits: &limits::Limits,
+    limits: &LimitArgs,
     style: Style,
 ) -> anyhow::Result<ExitCode> {
     let mut files = Vec::new();
     let mut skipped = 0;
-    for found in walk(roots) {
+    for found in walk_with(roots, limits.follow_links) {
         match found {
             Found::File(path) => files.push(path),
             Found::Unreadable(path, reason) => {
@@ -443,7 +447,8 @@ fn extract(
     pipeline::run(
         &files,
         &pipeline::Options {
-            limits: limits.clone(),
+            limits: limits.limits(),
+            follow_links: limits.follow_links,
         },
         &never_unchanged,
         &Silent,
@@ -493,6 +498,7 @@ fn index_dirs(
     let options = BuildOptions {
         pipeline: pipeline::Options {
             limits: args.limits.limits(),
+            follow_links: args.limits.follow_links,
         },
         memory_mb: args.memory_mb,
         prune,

@@ -26,6 +26,8 @@ const CHUNKS_IN_FLIGHT: usize = 2;
 pub struct Options {
     /// What one file may cost; a file past a limit is skipped with the limit named.
     pub limits: Limits,
+    /// Follow symbolic links inside the folders walked (to files and folders inside them).
+    pub follow_links: bool,
 }
 
 /// One file, understood.
