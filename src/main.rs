@@ -133,6 +133,10 @@ enum Command {
         /// Address to listen on; loopback unless told otherwise.
         #[arg(long, default_value = "127.0.0.1:8080")]
         addr: std::net::SocketAddr,
+        /// Another name the server answers to (a loopback server answers only requests
+        /// whose Host is localhost or its address). Repeatable.
+        #[arg(long = "allow-host", value_name = "NAME")]
+        allow_hosts: Vec<String>,
         /// Folders to index first when there is no index.
         dirs: Vec<PathBuf>,
     },
@@ -384,9 +388,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             emit(&mut out, json, &result, |out, v| output::task_diff(out, v, style))?;
             ExitCode::SUCCESS
         }
-        Command::Serve { addr, dirs } => {
+        Command::Serve {
+            addr,
+            allow_hosts,
+            dirs,
+        } => {
             let index = open_or_build(&cli.index, dirs)?;
-            serve(index, addr)?;
+            serve(index, addr, &allow_hosts)?;
             ExitCode::SUCCESS
         }
         Command::Show { id, json } => {
@@ -587,8 +595,8 @@ fn open_or_build(path: &Path, dirs: Vec<PathBuf>) -> anyhow::Result<Index> {
 }
 
 /// `serve`: the HTTP service on `addr` until Ctrl-C or SIGTERM.
-fn serve(index: Index, addr: std::net::SocketAddr) -> anyhow::Result<()> {
-    use plancite::http::{AppState, serve};
+fn serve(index: Index, addr: std::net::SocketAddr, allow_hosts: &[String]) -> anyhow::Result<()> {
+    use plancite::http::{AppState, Config, serve};
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -605,7 +613,18 @@ fn serve(index: Index, addr: std::net::SocketAddr) -> anyhow::Result<()> {
             );
         }
         eprintln!("plancite: serving {plans} plans at http://{local}/ (Ctrl-C to stop)");
-        serve(listener, AppState::new(std::sync::Arc::new(index))).await?;
+        // On loopback, or when told names: only requests that name this server.
+        let allowed_hosts = (local.ip().is_loopback() || !allow_hosts.is_empty())
+            .then(|| Config::loopback_hosts(local, allow_hosts));
+        let config = Config {
+            allowed_hosts,
+            ..Config::default()
+        };
+        serve(
+            listener,
+            AppState::with_config(std::sync::Arc::new(index), config),
+        )
+        .await?;
         anyhow::Ok(())
     })?;
     // Requests already abandoned may still be running a query; do not wait long for them.
