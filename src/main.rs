@@ -34,6 +34,9 @@ struct Cli {
     /// Index folder.
     #[arg(long, global = true, env = "PLANCITE_INDEX", default_value = DEFAULT_PATH)]
     index: PathBuf,
+    /// Print the details of errors inside document libraries (panic messages).
+    #[arg(long, global = true)]
+    verbose: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -246,10 +249,11 @@ struct SearchArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    plancite::panics::install_hook(cli.verbose);
     match run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("plancite: {err:#}");
+            eprintln!("plancite: {}", output::clean(&error_line(&err)));
             let users = err
                 .downcast_ref::<plancite::Error>()
                 .is_some_and(plancite::Error::is_users);
@@ -258,9 +262,26 @@ fn main() -> ExitCode {
     }
 }
 
+/// The error and its causes on one line, each said once: a library error that carries
+/// its cause's text is not followed by the cause again.
+fn error_line(err: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
+}
+
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out = output::Terminal::new(io::BufWriter::new(stdout.lock()));
     let style = Style {
         color: io::stdout().is_terminal(),
     };
@@ -404,7 +425,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 let mut value = serde_json::to_value(&record.plan)?;
                 value["id"] = record.id.into();
                 value["text"] = text.into();
-                output::json_line(&mut out, &value)?;
+                output::json_line(out.raw(), &value)?;
             } else {
                 output::plan_block(&mut out, &record.plan, style)?;
                 writeln!(out, "{text}")?;
@@ -418,13 +439,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 
 /// Prints a result as one JSON line, or for people with `human`.
 fn emit<W: Write, T: serde::Serialize>(
-    out: &mut W,
+    out: &mut output::Terminal<W>,
     json: bool,
     value: &T,
-    human: impl FnOnce(&mut W, &T) -> io::Result<()>,
+    human: impl FnOnce(&mut output::Terminal<W>, &T) -> io::Result<()>,
 ) -> io::Result<()> {
     if json {
-        output::json_line(out, value)
+        output::json_line(out.raw(), value)
     } else {
         human(out, value)
     }
@@ -432,8 +453,8 @@ fn emit<W: Write, T: serde::Serialize>(
 
 /// `extract`: understand each file and print it; a bad file is reported on stderr and
 /// the run goes on.
-fn extract(
-    out: &mut impl Write,
+fn extract<W: Write>(
+    out: &mut output::Terminal<W>,
     roots: &[PathBuf],
     json: bool,
     limits: &LimitArgs,
@@ -445,7 +466,7 @@ fn extract(
         match found {
             Found::File(path) => files.push(path),
             Found::Unreadable(path, reason) => {
-                eprintln!("{}: {reason}", path.display());
+                eprintln!("{}: {reason}", output::clean(&path.display().to_string()));
                 skipped += 1;
             }
         }
@@ -469,12 +490,12 @@ fn extract(
                         .and_then(|mut value| {
                             value["format"] = u.format.into();
                             value["encoding"] = u.encoding.into();
-                            output::json_line(out, &value)
+                            output::json_line(out.raw(), &value)
                         })
                 }
                 Outcome::Understood(u) => output::plan_block(out, &u.plan, style),
                 Outcome::Skipped { file, reason } => {
-                    eprintln!("{file}: {reason}");
+                    eprintln!("{}: {reason}", output::clean(&file));
                     skipped += 1;
                     Ok(())
                 }
@@ -524,7 +545,7 @@ fn index_dirs(
 
 fn print_build_report(report: &BuildReport) {
     for (file, reason) in &report.skipped {
-        eprintln!("skipped {file}: {reason}");
+        eprintln!("skipped {}: {reason}", output::clean(file));
     }
     let mb = report.bytes as f64 / (1 << 20) as f64;
     let mut line = format!(

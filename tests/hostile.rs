@@ -176,7 +176,72 @@ fn reproducers() -> Vec<Case> {
             Err("character codes"),
         ),
         ("newlines.txt", vec![b'\n'; 49 << 20], Err("--max-text-mb")),
+        (
+            "no-mediabox.pdf",
+            pdf_without_media_box(),
+            Err("could not handle"),
+        ),
     ]
+}
+
+/// A PDF whose page has no size: the PDF library panics on it.
+fn pdf_without_media_box() -> Vec<u8> {
+    let pdf = pdf("", b"BT /F1 12 Tf (a) Tj ET", CMAP_HEAD);
+    let at = pdf.windows(8).position(|w| w == b"/MediaBo").unwrap();
+    let mut out = pdf.clone();
+    out[at..at + "/MediaBox [0 0 595 842]".len()].fill(b' ');
+    out
+}
+
+#[test]
+fn a_panic_in_a_library_is_one_line_and_its_detail_only_with_verbose() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("no-mediabox.pdf");
+    std::fs::write(&file, pdf_without_media_box()).unwrap();
+    let file = file.to_str().unwrap();
+    let run = plancite(dir.path(), &["extract", file]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("panicked") && !run.stderr.contains(".rs:"),
+        "{}",
+        run.stderr
+    );
+    let run = plancite(dir.path(), &["extract", "--verbose", file]);
+    assert!(run.stderr.contains("panicked"), "{}", run.stderr);
+}
+
+#[test]
+fn file_names_reach_the_terminal_without_escape_sequences() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "evil\x1b]0;owned\x07\x1b[2J.txt";
+    std::fs::write(dir.path().join(name), "").unwrap();
+    let run = plancite(dir.path(), &["extract", dir.path().to_str().unwrap()]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("evil]0;owned[2J.txt: empty file"),
+        "{:?}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains('\x1b') && !run.stderr.contains('\x07'),
+        "{:?}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_busy_index_is_one_error_line_said_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    let run = plancite(&index, &["index", "corpus", "--quiet"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let held = tantivy::Index::open_in_dir(&index).unwrap();
+    let _writer: tantivy::IndexWriter = held.writer(50_000_000).unwrap();
+    let run = plancite(&index, &["index", "corpus", "--quiet"]);
+    assert_ne!(run.code, 0);
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    assert_eq!(run.stderr.matches("LockBusy").count(), 1, "{}", run.stderr);
 }
 
 #[test]

@@ -117,7 +117,7 @@ pub fn process_file(
     let decoded = document.text;
     // A bug in understanding must cost one file, not the batch.
     let max_citations = options.limits.max_citations;
-    let understood = std::panic::catch_unwind(|| {
+    let understood = crate::panics::quietly(|| {
         let layout = clean::layout(&decoded);
         let plan = understand::understand_laid_out(&file, &decoded, &layout);
         if plan.citations.len() > max_citations {

@@ -41,7 +41,7 @@ pub fn pages(bytes: &[u8]) -> Result<Vec<String>, SkipReason> {
 /// Each page's raw text, at most `max_text` bytes in all.
 fn pages_within(bytes: &[u8], max_text: u64, max_inflated: u64) -> Result<Vec<String>, SkipReason> {
     // The PDF library panics on some malformed files; that must cost this file only.
-    let result = std::panic::catch_unwind(|| extract_pages(bytes, max_text, max_inflated));
+    let result = crate::panics::quietly(|| extract_pages(bytes, max_text, max_inflated));
     match result {
         Ok(Ok(pages)) => Ok(pages),
         Ok(Err(Extraction::TooLong)) => Err(SkipReason::new(format!(
