@@ -45,6 +45,9 @@ use error::ApiError;
 /// How long one request may take before it is answered 503.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// How long a trace or the graph may take, waiting for its turn included.
+pub const DEFAULT_EXPENSIVE_TIMEOUT: Duration = Duration::from_secs(30);
+
 /// How long a client may take to send a request's headers, or keep a connection idle.
 pub const DEFAULT_HEADER_TIMEOUT: Duration = Duration::from_secs(5);
 
@@ -56,6 +59,8 @@ pub const DEFAULT_MAX_CONNECTIONS: usize = 256;
 pub struct Config {
     /// Longest time one request may take.
     pub timeout: Duration,
+    /// Longest time a trace or the graph may take, waiting for its turn included.
+    pub expensive_timeout: Duration,
     /// Most index operations running at once; further requests wait their turn (within
     /// the timeout). Defaults to twice the number of cores.
     pub max_blocking: usize,
@@ -92,6 +97,7 @@ impl Default for Config {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         Config {
             timeout: DEFAULT_TIMEOUT,
+            expensive_timeout: DEFAULT_EXPENSIVE_TIMEOUT,
             max_blocking: cores * 2,
             max_expensive: (cores / 2).max(1),
             header_timeout: DEFAULT_HEADER_TIMEOUT,
@@ -113,6 +119,8 @@ struct Shared {
     config: Config,
     permits: Arc<Semaphore>,
     expensive: Arc<Semaphore>,
+    /// Expensive questions running or waiting.
+    expensive_admitted: Arc<std::sync::atomic::AtomicUsize>,
     graph: Cached<crate::query::graph::Graph>,
     cited: Cached<Vec<crate::query::citations::CitedDocument>>,
 }
@@ -131,6 +139,7 @@ impl AppState {
                 config,
                 permits,
                 expensive,
+                expensive_admitted: Arc::default(),
                 graph: Cached::default(),
                 cited: Cached::default(),
             }),
@@ -153,13 +162,31 @@ impl AppState {
     }
 
     /// [`AppState::blocking`] for an expensive question: it waits for one of the few
-    /// permits of its own, never for those searches use.
+    /// permits of its own, never for those searches use. When [`EXPENSIVE_QUEUE`] times
+    /// as many expensive questions as may run are already admitted, it is answered 503 after
+    /// [`BUSY_DELAY`]: waiting for its turn would only time out, and the work started for a request that
+    /// timed out still runs to its end.
     async fn blocking_expensive<T, F>(&self, work: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
         F: FnOnce(&Shared) -> Result<T, ApiError> + Send + 'static,
     {
-        self.blocking_on(&self.shared.expensive, work).await
+        let admitted = Admitted::new(&self.shared.expensive_admitted);
+        if admitted.count > EXPENSIVE_QUEUE * self.shared.config.max_expensive.max(1) {
+            drop(admitted);
+            // Not at once: a client that asks again straight away would spin, taking the
+            // processor from the work it waits for.
+            tokio::time::sleep(BUSY_DELAY).await;
+            return Err(ApiError::Busy(
+                "too many expensive questions (trace, graph, deep pages) at once; try again in a few seconds"
+                    .into(),
+            ));
+        }
+        self.blocking_on(&self.shared.expensive, move |shared| {
+            let _admitted = admitted;
+            work(shared)
+        })
+        .await
     }
 
     async fn blocking_on<T, F>(&self, permits: &Arc<Semaphore>, work: F) -> Result<T, ApiError>
@@ -184,6 +211,34 @@ impl AppState {
             ))),
             Err(e) => Err(ApiError::internal(format!("request task failed: {e}"))),
         }
+    }
+}
+
+/// Expensive questions admitted (running or waiting) per one that may run.
+const EXPENSIVE_QUEUE: usize = 4;
+
+/// How long an expensive question refused for being one too many waits for its 503.
+const BUSY_DELAY: Duration = Duration::from_secs(1);
+
+/// One expensive question admitted, counted until its work ends or it is given up.
+struct Admitted {
+    count: usize,
+    counter: Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl Admitted {
+    fn new(counter: &Arc<std::sync::atomic::AtomicUsize>) -> Admitted {
+        let count = counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+        Admitted {
+            count,
+            counter: Arc::clone(counter),
+        }
+    }
+}
+
+impl Drop for Admitted {
+    fn drop(&mut self) {
+        self.counter.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
     }
 }
 
@@ -221,20 +276,24 @@ impl<T> Cached<T> {
 /// The whole service: the page at `/`, the JSON API under `/api/`, and `/healthz`.
 pub fn router(state: AppState) -> Router {
     let timeout = state.shared.config.timeout;
+    let expensive_timeout = state.shared.config.expensive_timeout.max(timeout);
     let allowed_hosts = state.shared.config.allowed_hosts.clone().map(Arc::new);
+    let too_long = |limit| TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, limit);
     let routes = Router::new()
         .route("/", get(handlers::page))
         .route("/healthz", get(handlers::healthz))
         .route("/api/search", get(handlers::search))
         .route("/api/plans/{*id}", get(handlers::plan))
         .route("/api/cites/{*key}", get(handlers::cites))
-        .route("/api/graph", get(handlers::graph))
         .route("/api/top-cited", get(handlers::top_cited))
         .route("/api/stats", get(handlers::stats))
+        .route_layer(too_long(timeout))
+        // Added after the layer above: only the longer limit applies to these.
+        .route("/api/graph", get(handlers::graph))
         .route("/api/trace", get(handlers::trace))
         .fallback(handlers::not_found)
         .with_state(state);
-    let routes = layered(routes, timeout);
+    let routes = layered(routes, expensive_timeout);
     match allowed_hosts {
         Some(hosts) => routes.layer(axum::middleware::from_fn(move |request, next| {
             host_allowed(Arc::clone(&hosts), request, next)
@@ -563,5 +622,33 @@ mod tests {
         assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
         stop.send(()).unwrap();
         server.await.unwrap().unwrap();
+    }
+
+    #[tokio::test]
+    async fn expensive_questions_queue_only_as_deep_as_they_run() {
+        let (_dir, state) = empty_state(Config {
+            max_expensive: 1,
+            ..Config::default()
+        });
+        let slow = |state: AppState| async move {
+            state
+                .blocking_expensive(|_| {
+                    std::thread::sleep(Duration::from_millis(100));
+                    Ok(())
+                })
+                .await
+        };
+        let admitted: Vec<_> = (0..EXPENSIVE_QUEUE)
+            .map(|_| tokio::spawn(slow(state.clone())))
+            .collect();
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        let refused = slow(state.clone()).await.unwrap_err();
+        assert_eq!(refused.status(), StatusCode::SERVICE_UNAVAILABLE);
+        for question in admitted {
+            assert!(question.await.unwrap().is_ok());
+        }
+        // A search is never refused for them, and room comes back once they end.
+        assert!(state.blocking(|_| Ok(())).await.is_ok());
+        assert!(slow(state).await.is_ok());
     }
 }
