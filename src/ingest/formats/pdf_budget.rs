@@ -49,7 +49,11 @@ pub fn check(bytes: &[u8], max_inflated: u64) -> Result<(), SkipReason> {
             data
         };
         let budget = max_inflated.saturating_sub(inflated);
-        let (count, kept) = inflate(data, budget);
+        let (count, kept) = if memmem::find(dict, b"LZWDecode").is_some() {
+            unlzw(data, budget)
+        } else {
+            inflate(data, budget)
+        };
         inflated += count;
         if inflated > max_inflated {
             return Err(too_large(max_inflated));
@@ -107,6 +111,51 @@ fn inflate(data: &[u8], budget: u64) -> (u64, Vec<u8>) {
     }
     let count = count_into(DeflateDecoder::new(&data[2..]), budget, &mut kept);
     (count, kept)
+}
+
+/// How many bytes LZW `data` decodes to, counted up to `budget + 1`, in either of the
+/// two code-size conventions (`/EarlyChange`), whichever decodes further.
+fn unlzw(data: &[u8], budget: u64) -> (u64, Vec<u8>) {
+    struct Counter {
+        count: u64,
+        budget: u64,
+        kept: Vec<u8>,
+    }
+    impl std::io::Write for Counter {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if self.kept.len() < KEPT_FOR_MAPS {
+                let room = KEPT_FOR_MAPS - self.kept.len();
+                self.kept.extend_from_slice(&buf[..buf.len().min(room)]);
+            }
+            self.count += buf.len() as u64;
+            if self.count > self.budget {
+                return Err(std::io::Error::other("over budget"));
+            }
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut best = (0, Vec::new());
+    for early_change in [true, false] {
+        let mut decoder = if early_change {
+            weezl::decode::Decoder::with_tiff_size_switch(weezl::BitOrder::Msb, 8)
+        } else {
+            weezl::decode::Decoder::new(weezl::BitOrder::Msb, 8)
+        };
+        let mut counter = Counter {
+            count: 0,
+            budget,
+            kept: Vec::new(),
+        };
+        let _ = decoder.into_stream(&mut counter).decode(data);
+        if counter.count >= best.0 {
+            best = (counter.count, counter.kept);
+        }
+    }
+    best
 }
 
 fn count_into(mut decoder: impl Read, budget: u64, kept: &mut Vec<u8>) -> u64 {
@@ -236,6 +285,9 @@ mod tests {
     #[test]
     fn counts_what_streams_inflate_to() {
         let bomb = zlib(&vec![b' '; 8 << 20]);
+        let lzw_bomb = weezl::encode::Encoder::with_tiff_size_switch(weezl::BitOrder::Msb, 8)
+            .encode(&vec![b' '; 4 << 20])
+            .unwrap();
         let cases: Vec<(&str, Vec<u8>, u64, bool)> = vec![
             (
                 "small stream",
@@ -266,6 +318,18 @@ mod tests {
                 pdf_with_stream("/Filter /FlateDecode", &[b"xx", &bomb[2..]].concat()),
                 4 << 20,
                 false,
+            ),
+            (
+                "LZW bomb",
+                pdf_with_stream("/Filter /LZWDecode", &lzw_bomb),
+                1 << 20,
+                false,
+            ),
+            (
+                "LZW under the limit",
+                pdf_with_stream("/Filter /LZWDecode", &lzw_bomb),
+                8 << 20,
+                true,
             ),
         ];
         for (name, pdf, limit, ok) in cases {
