@@ -119,8 +119,6 @@ struct Shared {
     config: Config,
     permits: Arc<Semaphore>,
     expensive: Arc<Semaphore>,
-    /// Expensive questions running or waiting.
-    expensive_admitted: Arc<std::sync::atomic::AtomicUsize>,
     graph: Cached<crate::query::graph::Graph>,
     cited: Cached<Vec<crate::query::citations::CitedDocument>>,
 }
@@ -139,7 +137,6 @@ impl AppState {
                 config,
                 permits,
                 expensive,
-                expensive_admitted: Arc::default(),
                 graph: Cached::default(),
                 cited: Cached::default(),
             }),
@@ -162,28 +159,24 @@ impl AppState {
     }
 
     /// [`AppState::blocking`] for an expensive question: it waits for one of the few
-    /// permits of its own, never for those searches use. When [`EXPENSIVE_QUEUE`] times
-    /// as many expensive questions as may run are already admitted, it is answered 503 after
-    /// [`BUSY_DELAY`]: waiting for its turn would only time out, and the work started for a request that
-    /// timed out still runs to its end.
+    /// permits of its own, never for those searches use. One that waited more than half
+    /// its time limit for its turn is answered 503 rather than started: it would likely
+    /// time out, and work started for a request that timed out still runs to its end,
+    /// delaying all those behind it.
     async fn blocking_expensive<T, F>(&self, work: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
         F: FnOnce(&Shared) -> Result<T, ApiError> + Send + 'static,
     {
-        let admitted = Admitted::new(&self.shared.expensive_admitted);
-        if admitted.count > EXPENSIVE_QUEUE * self.shared.config.max_expensive.max(1) {
-            drop(admitted);
-            // Not at once: a client that asks again straight away would spin, taking the
-            // processor from the work it waits for.
-            tokio::time::sleep(BUSY_DELAY).await;
-            return Err(ApiError::Busy(
-                "too many expensive questions (trace, graph, deep pages) at once; try again in a few seconds"
-                    .into(),
-            ));
-        }
+        let asked = std::time::Instant::now();
+        let longest_wait = self.shared.config.expensive_timeout / 2;
         self.blocking_on(&self.shared.expensive, move |shared| {
-            let _admitted = admitted;
+            if asked.elapsed() > longest_wait {
+                return Err(ApiError::Busy(
+                    "too many expensive questions (trace, graph, deep pages) at once; try again in a few seconds"
+                        .into(),
+                ));
+            }
             work(shared)
         })
         .await
@@ -211,34 +204,6 @@ impl AppState {
             ))),
             Err(e) => Err(ApiError::internal(format!("request task failed: {e}"))),
         }
-    }
-}
-
-/// Expensive questions admitted (running or waiting) per one that may run.
-const EXPENSIVE_QUEUE: usize = 4;
-
-/// How long an expensive question refused for being one too many waits for its 503.
-const BUSY_DELAY: Duration = Duration::from_secs(1);
-
-/// One expensive question admitted, counted until its work ends or it is given up.
-struct Admitted {
-    count: usize,
-    counter: Arc<std::sync::atomic::AtomicUsize>,
-}
-
-impl Admitted {
-    fn new(counter: &Arc<std::sync::atomic::AtomicUsize>) -> Admitted {
-        let count = counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
-        Admitted {
-            count,
-            counter: Arc::clone(counter),
-        }
-    }
-}
-
-impl Drop for Admitted {
-    fn drop(&mut self) {
-        self.counter.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
     }
 }
 
@@ -625,30 +590,35 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn expensive_questions_queue_only_as_deep_as_they_run() {
+    async fn an_expensive_question_that_waited_too_long_is_refused_not_started() {
         let (_dir, state) = empty_state(Config {
             max_expensive: 1,
+            expensive_timeout: Duration::from_millis(200),
             ..Config::default()
         });
-        let slow = |state: AppState| async move {
+        let started = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let slow = |state: AppState, started: Arc<std::sync::atomic::AtomicUsize>| async move {
             state
-                .blocking_expensive(|_| {
-                    std::thread::sleep(Duration::from_millis(100));
+                .blocking_expensive(move |_| {
+                    started.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    std::thread::sleep(Duration::from_millis(300));
                     Ok(())
                 })
                 .await
         };
-        let admitted: Vec<_> = (0..EXPENSIVE_QUEUE)
-            .map(|_| tokio::spawn(slow(state.clone())))
-            .collect();
-        tokio::time::sleep(Duration::from_millis(50)).await;
-        let refused = slow(state.clone()).await.unwrap_err();
-        assert_eq!(refused.status(), StatusCode::SERVICE_UNAVAILABLE);
-        for question in admitted {
-            assert!(question.await.unwrap().is_ok());
-        }
-        // A search is never refused for them, and room comes back once they end.
+        let first = tokio::spawn(slow(state.clone(), Arc::clone(&started)));
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        // Searches are not held up meanwhile.
         assert!(state.blocking(|_| Ok(())).await.is_ok());
-        assert!(slow(state).await.is_ok());
+        let refused = slow(state.clone(), Arc::clone(&started)).await.unwrap_err();
+        assert_eq!(refused.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert!(first.await.unwrap().is_ok());
+        assert_eq!(
+            started.load(std::sync::atomic::Ordering::SeqCst),
+            1,
+            "the second never ran"
+        );
+        // Its turn comes at once now.
+        assert!(slow(state, started).await.is_ok());
     }
 }
