@@ -19,6 +19,10 @@ pub enum ApiError {
     BadRequest(String),
     /// 404: no such plan, key or page.
     NotFound(String),
+    /// 403: the request names a host this server does not answer to.
+    Forbidden(String),
+    /// 503: too many expensive questions at once; the client may try again.
+    Busy(String),
     /// 500: a fault of ours. The detail is logged, never sent.
     Internal(String),
 }
@@ -36,6 +40,8 @@ impl ApiError {
         match self {
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
+            ApiError::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -43,7 +49,7 @@ impl ApiError {
     /// The message the client reads.
     pub fn message(&self) -> &str {
         match self {
-            ApiError::BadRequest(m) | ApiError::NotFound(m) => m,
+            ApiError::BadRequest(m) | ApiError::NotFound(m) | ApiError::Forbidden(m) | ApiError::Busy(m) => m,
             ApiError::Internal(_) => "internal error",
         }
     }
