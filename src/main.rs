@@ -30,9 +30,10 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
     about = "Search and cross-reference Vietnamese government plan archives"
 )]
 struct Cli {
-    /// Index folder.
-    #[arg(long, global = true, env = "PLANCITE_INDEX", default_value = DEFAULT_PATH)]
-    index: PathBuf,
+    /// Index folder (default ./plancite-index). A folder named here or in
+    /// $PLANCITE_INDEX must hold an index, except for `index` and `add`, which create it.
+    #[arg(long, global = true, env = "PLANCITE_INDEX")]
+    index: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -199,6 +200,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        // A reader that stopped early (`plancite graph | head`) is not an error.
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("plancite: {err:#}");
             let users = err
@@ -209,7 +212,26 @@ fn main() -> ExitCode {
     }
 }
 
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Where the index is, and whether the user named it (then it must exist: a mistyped
+/// path is an error, never a new index).
+struct IndexArg {
+    path: PathBuf,
+    named: bool,
+}
+
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let index_arg = IndexArg {
+        named: cli.index.is_some(),
+        path: cli.index.unwrap_or_else(|| PathBuf::from(DEFAULT_PATH)),
+    };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let style = Style {
@@ -223,24 +245,25 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 dirs
             };
-            let report = index_dirs(&cli.index, &dirs, &build, true)?;
+            let report = index_dirs(&index_arg.path, &dirs, &build, true)?;
             print_build_report(&report);
             exit_for(&report)
         }
         Command::Add { files, build } => {
-            let report = index_dirs(&cli.index, &files, &build, false)?;
+            let report = index_dirs(&index_arg.path, &files, &build, false)?;
             print_build_report(&report);
             exit_for(&report)
         }
         Command::Remove { id } => {
-            let index = Index::open(&cli.index)?;
+            let index = Index::open(&index_arg.path)?;
             let removed =
                 plancite::index::build::remove(&index, &id, plancite::index::writer::DEFAULT_MEMORY_MB)?;
-            eprintln!("removed {removed}; {} plans in the index", index.plan_count()?);
+            let total = output::count(index.plan_count()?, "plan");
+            eprintln!("removed {removed}; {total} in the index");
             ExitCode::SUCCESS
         }
         Command::Search(args) => {
-            let index = open_or_build_default(&cli.index)?;
+            let index = open_or_build(&index_arg, Vec::new())?;
             let request = SearchRequest {
                 query: args.query,
                 year: args.year,
@@ -260,8 +283,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ExitCode::SUCCESS
         }
         Command::Cites { key, ids: true, .. } => {
-            let index = open_or_build_default(&cli.index)?;
-            let (_, ids) = citations::citing_ids(&index, &key)?;
+            let index = open_or_build(&index_arg, Vec::new())?;
+            let (key, ids) = citations::citing_ids(&index, &key)?;
+            if ids.is_empty() {
+                return Err(nobody_cites(&key).into());
+            }
             for id in ids {
                 writeln!(out, "{id}")?;
             }
@@ -274,16 +300,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             limit,
             offset,
         } => {
-            let index = open_or_build_default(&cli.index)?;
+            let index = open_or_build(&index_arg, Vec::new())?;
             let limit = limit.map(|n| usize::try_from(n).unwrap_or(usize::MAX));
             let result = citations::cites_page(&index, &key, offset, limit)?;
+            if result.total == 0 {
+                return Err(nobody_cites(&result.key).into());
+            }
             emit(&mut out, json, &result, |out, v| {
                 output::cites_result(out, v, style)
             })?;
             ExitCode::SUCCESS
         }
         Command::Refs { id, json } => {
-            let index = open_or_build_default(&cli.index)?;
+            let index = open_or_build(&index_arg, Vec::new())?;
             let result = citations::refs(&index, &id)?;
             emit(&mut out, json, &result, |out, v| {
                 output::refs_result(out, v, style)
@@ -292,7 +321,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Graph { format, out: file } => {
             let format: graph::Format = format.parse()?;
-            let index = open_or_build_default(&cli.index)?;
+            let index = open_or_build(&index_arg, Vec::new())?;
             let rendered = graph::render(&graph::build(&index)?, format);
             match file {
                 Some(file) => std::fs::write(&file, rendered)
@@ -302,7 +331,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ExitCode::SUCCESS
         }
         Command::TopCited { limit, json } => {
-            let index = open_or_build_default(&cli.index)?;
+            let index = open_or_build(&index_arg, Vec::new())?;
             let documents = citations::top_cited(&index, limit)?;
             emit(&mut out, json, &documents, |out, v| {
                 output::top_cited(out, v, style)
@@ -315,7 +344,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             json,
             svg,
         } => {
-            let index = open_or_build_default(&cli.index)?;
+            let index = open_or_build(&index_arg, Vec::new())?;
             let YearsAndPlace { from, to, place } = range;
             let request = trace::TraceRequest {
                 query,
@@ -334,18 +363,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ExitCode::SUCCESS
         }
         Command::Diff { task_a, task_b, json } => {
-            let index = open_or_build_default(&cli.index)?;
+            let index = open_or_build(&index_arg, Vec::new())?;
             let result = diff::diff_tasks(&index, &task_a, &task_b)?;
             emit(&mut out, json, &result, |out, v| output::task_diff(out, v, style))?;
             ExitCode::SUCCESS
         }
         Command::Serve { addr, dirs } => {
-            let index = open_or_build(&cli.index, dirs)?;
+            let index = open_or_build(&index_arg, dirs)?;
             serve(index, addr)?;
             ExitCode::SUCCESS
         }
         Command::Show { id, json } => {
-            let index = open_or_build_default(&cli.index)?;
+            let index = open_or_build(&index_arg, Vec::new())?;
             let (record, text) = reader::find_plan(&index, &id)?;
             if json {
                 let mut value = serde_json::to_value(&record.plan)?;
@@ -361,6 +390,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     };
     out.flush()?;
     Ok(code)
+}
+
+/// A key no plan cites is a usage error (exit 2), as an unknown plan is.
+fn nobody_cites(key: &str) -> plancite::Error {
+    plancite::Error::NotFound(format!("no plan in the archive cites {key}"))
 }
 
 /// Prints a result as one JSON line, or for people with `human`.
@@ -465,8 +499,8 @@ fn print_build_report(report: &BuildReport) {
     }
     let mb = report.bytes as f64 / (1 << 20) as f64;
     let mut line = format!(
-        "indexed {} plans ({mb:.1} MB) in {:.1} s, skipped {}",
-        report.indexed,
+        "indexed {} ({mb:.1} MB) in {:.1} s, skipped {}",
+        output::count(report.indexed as u64, "plan"),
         report.elapsed.as_secs_f64(),
         report.skipped.len()
     );
@@ -476,7 +510,7 @@ fn print_build_report(report: &BuildReport) {
     if report.removed > 0 {
         line += &format!(", removed {}", report.removed);
     }
-    eprintln!("{line}; {} plans in the index", report.total);
+    eprintln!("{line}; {} in the index", output::count(report.total, "plan"));
 }
 
 fn exit_for(report: &BuildReport) -> ExitCode {
@@ -500,19 +534,24 @@ fn default_corpus() -> anyhow::Result<PathBuf> {
     anyhow::bail!("no corpus/ folder here; give the folders to index")
 }
 
-/// Opens the index, first building it from the bundled corpus when there is none.
-fn open_or_build_default(path: &Path) -> anyhow::Result<Index> {
-    open_or_build(path, Vec::new())
-}
-
-/// Opens the index, first building it from `dirs` (default: the bundled corpus) when
-/// there is none.
-fn open_or_build(path: &Path, dirs: Vec<PathBuf>) -> anyhow::Result<Index> {
+/// Opens the index. When there is none, it is built first from `dirs` if the user gave
+/// folders (`serve DIR…`), or from the bundled corpus when no index was named and the
+/// command runs in the plancite checkout; anything else is a usage error, so a mistyped
+/// `--index` never leaves a stray index behind.
+fn open_or_build(index: &IndexArg, dirs: Vec<PathBuf>) -> anyhow::Result<Index> {
+    let path = &index.path;
     if !Index::exists(path) {
-        let dirs = if dirs.is_empty() {
-            vec![default_corpus()?]
-        } else {
+        let dirs = if !dirs.is_empty() {
             dirs
+        } else if !index.named && in_checkout() {
+            vec![PathBuf::from("corpus")]
+        } else {
+            let hint = if index.named {
+                "check the path, or build it with `plancite --index PATH index DIR`"
+            } else {
+                "build one with `plancite index DIR`, or name one with --index"
+            };
+            return Err(plancite::Error::NoIndexAt(path.display().to_string(), hint.into()).into());
         };
         let names: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
         eprintln!(
@@ -529,6 +568,13 @@ fn open_or_build(path: &Path, dirs: Vec<PathBuf>) -> anyhow::Result<Index> {
         print_build_report(&index_dirs(path, &dirs, &args, true)?);
     }
     Ok(Index::open(path)?)
+}
+
+/// Whether the current folder is a plancite checkout (its `Cargo.toml` and `corpus/`),
+/// the one place where building the bundled archive unasked is what a user expects.
+fn in_checkout() -> bool {
+    Path::new("corpus").is_dir()
+        && std::fs::read_to_string("Cargo.toml").is_ok_and(|toml| toml.contains("name = \"plancite\""))
 }
 
 /// `serve`: the HTTP service on `addr` until Ctrl-C or SIGTERM.
@@ -549,7 +595,8 @@ fn serve(index: Index, addr: std::net::SocketAddr) -> anyhow::Result<()> {
                 "warning: listening on {local}: anyone who can reach this machine can read the archive"
             );
         }
-        eprintln!("plancite: serving {plans} plans at http://{local}/ (Ctrl-C to stop)");
+        let plans = output::count(plans, "plan");
+        eprintln!("plancite: serving {plans} at http://{local}/ (Ctrl-C to stop)");
         serve(listener, AppState::new(std::sync::Arc::new(index))).await?;
         anyhow::Ok(())
     })?;

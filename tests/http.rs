@@ -583,7 +583,8 @@ async fn a_commit_while_serving_becomes_visible() {
 #[test]
 fn serve_builds_answers_and_stops_on_sigterm() {
     let dir = tempfile::tempdir().unwrap();
-    let mut server = server::Server::start(&dir.path().join("index"), &[]);
+    let corpus = server::repo().join("corpus");
+    let mut server = server::Server::start(&dir.path().join("index"), &[&corpus]);
     let http = server::client();
     let get = |path: &str| {
         let mut response = http.get(format!("{}{path}", server.url)).call().expect("request");
