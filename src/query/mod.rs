@@ -4,6 +4,7 @@
 pub mod citations;
 pub mod diff;
 pub mod graph;
+pub mod lookup;
 pub mod search;
 pub mod tasks;
 pub mod trace;
