@@ -378,6 +378,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let (record, text) = reader::find_plan(&index, &id)?;
             if json {
                 let mut value = serde_json::to_value(&record.plan)?;
+                value["files"] = files_of(&record).into();
                 value["id"] = record.id.into();
                 value["text"] = text.into();
                 output::json_line(&mut out, &value)?;
@@ -390,6 +391,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     };
     out.flush()?;
     Ok(code)
+}
+
+/// The files a plan was read from: its own, then its copies still on disk.
+fn files_of(record: &plancite::index::PlanRecord) -> Vec<String> {
+    std::iter::once(record.plan.file.clone())
+        .chain(record.copies.iter().filter(|c| Path::new(c).is_file()).cloned())
+        .collect()
 }
 
 /// A key no plan cites is a usage error (exit 2), as an unknown plan is.
@@ -497,6 +505,9 @@ fn print_build_report(report: &BuildReport) {
     for (file, reason) in &report.skipped {
         eprintln!("skipped {file}: {reason}");
     }
+    for (copy, original) in &report.copies {
+        eprintln!("same content as {original}: {copy} (listed with that plan)");
+    }
     let mb = report.bytes as f64 / (1 << 20) as f64;
     let mut line = format!(
         "indexed {} ({mb:.1} MB) in {:.1} s, skipped {}",
@@ -509,6 +520,15 @@ fn print_build_report(report: &BuildReport) {
     }
     if report.removed > 0 {
         line += &format!(", removed {}", report.removed);
+    }
+    if !report.copies.is_empty() {
+        line += &format!(
+            ", {}",
+            match report.copies.len() {
+                1 => "1 copy".to_string(),
+                n => format!("{n} copies"),
+            }
+        );
     }
     eprintln!("{line}; {} in the index", output::count(report.total, "plan"));
 }

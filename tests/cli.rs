@@ -110,8 +110,15 @@ fn extract_never_crashes_on_real_documents() {
     let index = tempfile::tempdir().unwrap();
     let realdocs = shared().join("realdocs");
     let run = plancite(index.path(), &["extract", "--json", realdocs.to_str().unwrap()]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    // The folder also holds SOURCE.md, which is read like any Markdown file.
+    // The folder also holds SOURCE.md, notes with no header: skipped with its reason.
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("SOURCE.md: no header of an administrative document"),
+        "{}",
+        run.stderr
+    );
     let plans: Vec<Value> = run
         .json_lines()
         .into_iter()
@@ -578,4 +585,79 @@ fn an_index_from_an_older_plancite_is_named_with_what_to_do() {
     assert!(run.stderr.contains("older plancite"), "{}", run.stderr);
     assert!(run.stderr.contains("plancite index"), "{}", run.stderr);
     assert_eq!(run.stderr.trim().lines().count(), 1, "{}", run.stderr);
+}
+
+#[test]
+fn the_same_content_under_two_paths_is_one_plan_listing_both_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    fs::create_dir_all(&a).unwrap();
+    fs::create_dir_all(&b).unwrap();
+    let plan = repo().join(format!("corpus/{HAI_PHONG_2022}.txt"));
+    fs::copy(&plan, a.join(format!("{HAI_PHONG_2022}.txt"))).unwrap();
+    fs::copy(&plan, b.join("ban-sao.txt")).unwrap();
+    fs::copy(
+        repo().join(format!("corpus/{LAI_CHAU_2023}.txt")),
+        a.join("lai-chau.txt"),
+    )
+    .unwrap();
+    let index = dir.path().join("index");
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    for round in ["first", "again"] {
+        let run = plancite(&index, &["index", a, b, "--quiet"]);
+        assert_eq!(run.code, 0, "{round}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("1 copy; 2 plans in the index"),
+            "{round}: {}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains("ban-sao.txt (listed with that plan)"),
+            "{round}: {}",
+            run.stderr
+        );
+    }
+    let found = plancite(&index, &["search", "bình đẳng giới", "--json"]).json();
+    assert_eq!(found["total"], 2, "{found}");
+    let shown = plancite(&index, &["show", "70/KH-UBND", "--json"]).json();
+    let files = shown["files"].as_array().unwrap();
+    assert_eq!(files.len(), 2, "{shown}");
+    assert!(files[1].as_str().unwrap().ends_with("b/ban-sao.txt"), "{shown}");
+}
+
+#[test]
+fn files_with_no_header_at_all_are_skipped_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    fs::create_dir_all(&docs).unwrap();
+    fs::copy(
+        repo().join(format!("corpus/{HAI_PHONG_2022}.txt")),
+        docs.join("plan.txt"),
+    )
+    .unwrap();
+    fs::write(
+        docs.join("README.md"),
+        "# Kho văn bản\n\nCác kế hoạch năm 2022, theo Nghị định 125/2021/NĐ-CP.\n",
+    )
+    .unwrap();
+    fs::write(
+        docs.join("LICENSE.txt"),
+        "MIT License\n\nPermission is hereby granted, free of charge.\n",
+    )
+    .unwrap();
+    let index = dir.path().join("index");
+    let run = plancite(&index, &["index", docs.to_str().unwrap(), "--quiet"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for file in ["README.md", "LICENSE.txt"] {
+        let line = run
+            .stderr
+            .lines()
+            .find(|l| l.contains(file))
+            .unwrap_or_else(|| panic!("{}", run.stderr));
+        assert!(line.contains("no header of an administrative document"), "{line}");
+    }
+    assert!(run.stderr.contains("indexed 1 plan ("), "{}", run.stderr);
+    // What the README names is not counted as cited.
+    let cites = plancite(&index, &["cites", "125/2021/NĐ-CP", "--ids"]);
+    assert_eq!(cites.stdout.trim(), "plan");
 }

@@ -155,6 +155,8 @@ pub struct PlanResponse {
     title: Option<String>,
     signer: Option<String>,
     recipients: Vec<String>,
+    /// `file`, then the other files with the same content still on disk.
+    files: Vec<String>,
     sections: Vec<crate::model::Section>,
     /// Each citation, in order, with its sentence and the id of the cited plan when the
     /// archive holds it.
@@ -253,6 +255,9 @@ async fn plan_json(state: &AppState, name: String) -> Answer<Json<PlanResponse>>
         .blocking(move |s| {
             let (record, text) = reader::find_plan(&s.index, &name)?;
             let refs = citations::refs(&s.index, &record.id)?;
+            let files = std::iter::once(record.plan.file.clone())
+                .chain(record.copies.into_iter().filter(|c| FsPath::new(c).is_file()))
+                .collect();
             let plan = record.plan;
             Ok(PlanResponse {
                 id: record.id,
@@ -266,6 +271,7 @@ async fn plan_json(state: &AppState, name: String) -> Answer<Json<PlanResponse>>
                 title: plan.title,
                 signer: plan.signer,
                 recipients: plan.recipients,
+                files,
                 sections: plan.sections,
                 citations: refs.refs,
                 cited_by: refs.cited_by,

@@ -11,6 +11,7 @@
 //! ```
 
 pub mod context;
+pub mod headerless;
 pub mod meta;
 pub mod sections;
 
