@@ -332,6 +332,15 @@ fn search_open_a_plan_and_follow_citations_in_a_real_browser() {
     browser.wait_for("the plan", "document.getElementById('field-number')");
     assert_eq!(browser.text("#field-number"), "70/KH-UBND");
     assert!(browser.text("#plan-text").contains("Lê Khắc Nam"));
+    // The header reads as `extract` reads it, not as the converter broke its lines.
+    let text = browser.text("#plan-text");
+    assert!(text.starts_with("ỦY BAN NHÂN DÂN\n"), "{}", &text[..200]);
+    assert!(
+        text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        "{}",
+        &text[..300]
+    );
+    assert!(text.contains("Hải Phòng, ngày 22"), "{}", &text[..400]);
     assert!(
         browser.count("#plan-text a.cite") > 0,
         "citations in the text are links"

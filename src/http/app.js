@@ -712,7 +712,7 @@
       [...byKey.values()].map((r) => ({ label: r.key, title: r.doc_type, relation: r.relation,
         href: r.in_archive ? planHref(r.in_archive) : citesHref(r.key) })));
     const body = el("section", { class: "panel" }, el("h2", {}, "Toàn văn"),
-      el("div", { class: "doc", id: "plan-text", lang: "vi" }, ...sectionedText(p.text || "", sections, p.citations)));
+      el("div", { class: "doc", id: "plan-text", lang: "vi" }, ...sectionedText(joinHeaderLines(p.text || ""), sections, p.citations)));
 
     for (const b of outline.querySelectorAll("button.jump")) {
       if (!sectionsFound.has(Number(b.dataset.section))) b.disabled = true;
@@ -720,6 +720,26 @@
     show(el("nav", { class: "crumbs" }, el("a", { href: lastSearch, id: "back" }, "← Kết quả tìm kiếm")),
       el("div", { class: "layout plan" }, el("div", {}, head, picture, body), side));
     focusHeading();
+  }
+
+  // The header as `extract` reads it: a converter leaves its pieces on lines of their
+  // own ("ỦY" / "BAN NHÂN DÂN", "Hải" / "Phòng, ngày 22"). In the header only (before
+  // the first line that opens the outline, at most 40 lines), a line of one syllable
+  // joins the next line, and a line the next continues in lower case joins it.
+  function joinHeaderLines(text) {
+    const lines = text.split("\n");
+    const out = [];
+    let i = 0;
+    for (; i < lines.length && i < 40; i++) {
+      const line = lines[i];
+      if (/^\s*(I|1)\.\s/.test(line)) break;
+      const prev = out.length ? out[out.length - 1] : null;
+      const oneSyllable = prev !== null && /^\s*[\p{L}]{1,7}\s*$/u.test(prev);
+      const continues = prev !== null && /[\p{L}\d]\s*$/u.test(prev) && /^\s*\p{Ll}/u.test(line);
+      if (line.trim() && (oneSyllable || continues)) out[out.length - 1] = prev.replace(/\s+$/, "") + " " + line.trim();
+      else out.push(line);
+    }
+    return [...out, ...lines.slice(i)].join("\n");
   }
 
   // The text cut where each section starts, each piece a target the outline jumps to,
