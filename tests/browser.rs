@@ -548,6 +548,59 @@ fn cited_box_picture_outline_file_export_and_diff_in_a_real_browser() {
     assert_eq!(colours, json!(["rgb(161, 27, 18)", "rgb(20, 108, 61)"]));
     browser.screenshot(&shots.join("browser-screenshot-diff.png"));
 
+    // Fields other branches add to the API, rendered when present: the server's answers
+    // are given them here by wrapping the page's fetch.
+    browser.goto(&format!("{}/#/", server.url));
+    browser.wait_for(
+        "the home list",
+        "document.querySelectorAll('#hits .hit').length > 0",
+    );
+    browser.script(
+        r#"const real = window.fetch;
+        window.fetch = async (url, opts) => {
+            const response = await real(url, opts);
+            const u = String(url);
+            if (!u.startsWith('/api/search') && !u.startsWith('/api/plans/')) return response;
+            const body = await response.json();
+            if (u.startsWith('/api/search')) {
+                body.all_words_total = 2;
+                body.hits.forEach((h, i) => { h.all_words = i < 2; });
+            } else {
+                body.status = { state: 'replaced', by: '99/KH-UBND', by_id: null, date: '2023-01-05' };
+                body.citations.forEach((c) => { if (c.key === '53/KH-UBND') c.relation = 'amends'; });
+            }
+            return new Response(JSON.stringify(body), { status: response.status, headers: { 'content-type': 'application/json' } });
+        };
+        location.hash = '#/search?q=b%C3%ACnh%20%C4%91%E1%BA%B3ng%20gi%E1%BB%9Bi';"#,
+    );
+    browser.wait_for("the all-words line", "document.getElementById('all-words')");
+    assert_eq!(
+        browser.text("#all-words"),
+        "2 văn bản chứa đủ các từ; các kết quả sau chỉ chứa một phần."
+    );
+    assert_eq!(
+        browser.script("const d = document.querySelector('#hits .some-words'); return d ? [...d.parentNode.children].indexOf(d) : -1"),
+        json!(2),
+        "the partial hits start after the first two"
+    );
+    browser.script("location.hash = '#/plan/2022-hai-phong-70-KH-UBND'");
+    browser.wait_for("the status", "document.getElementById('plan-status')");
+    assert_eq!(
+        browser.text("#plan-status"),
+        "Tình trạng: Đã bị thay thế bởi 99/KH-UBND (05/01/2023)"
+    );
+    let groups = browser.script(
+        "return [...document.querySelectorAll('#refs h3.rel-group')].map(h => h.dataset.relation + ' ' + h.textContent)",
+    );
+    assert_eq!(
+        groups,
+        json!([
+            "basis Căn cứ 2",
+            "amends Sửa đổi, bổ sung 1",
+            "mention Nhắc đến 6"
+        ])
+    );
+
     // Messages in Vietnamese, the server's English only behind "Chi tiết".
     browser.goto(&format!("{}/#/cites/999%2F2099%2FND-CP", server.url));
     browser.wait_for("the error", "document.getElementById('error')");
