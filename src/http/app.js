@@ -165,7 +165,7 @@
   // Who cites the document (left), what it cites (right), the relation on each edge.
   // Nodes are {label, title, href, relation}.
   function neighbourhood(center, citedBy, cites) {
-    const MAX = 12, W = 960, ROW = 30, NODE_W = 220;
+    const MAX = 12, W = 960, ROW = 34, NODE_W = 220;
     const cap = (list) => list.length > MAX
       ? [...list.slice(0, MAX - 1), { label: "+ " + nf.format(list.length - MAX + 1) + " văn bản khác", more: true }]
       : list;
@@ -587,7 +587,9 @@
   // ---- plan view ----
   // The plan's text, with each citation linked: to the cited plan when the archive holds
   // it, else to the list of plans citing the same document.
-  function linkedText(text, refs) {
+  // What linkedText looks for, built once per plan: a long decree has hundreds of
+  // citations and sections, and the text is linked section by section.
+  function citationMatcher(refs) {
     const targets = new Map();
     for (const r of refs) {
       const href = r.in_archive ? planHref(r.in_archive) : citesHref(r.key);
@@ -596,16 +598,18 @@
         if (s.length >= 3 && !targets.has(s)) targets.set(s, { href, key: r.key, inArchive: !!r.in_archive });
       }
     }
-    if (!targets.size) return [text];
+    if (!targets.size) return null;
     const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
     const keys = [...targets.keys()].sort((a, b) => b.length - a.length);
-    const re = new RegExp(keys.map(esc).join("|"), "gu");
     const norm = (s) => s.replace(/\s+/g, " ");
-    const byNorm = new Map(keys.map((k) => [norm(k), targets.get(k)]));
+    return { re: new RegExp(keys.map(esc).join("|"), "gu"), norm, byNorm: new Map(keys.map((k) => [norm(k), targets.get(k)])) };
+  }
+  function linkedText(text, matcher) {
+    if (!matcher) return [text];
     const out = [];
     let at = 0;
-    for (const m of text.matchAll(re)) {
-      const t = byNorm.get(norm(m[0]));
+    for (const m of text.matchAll(matcher.re)) {
+      const t = matcher.byNorm.get(matcher.norm(m[0]));
       if (!t) continue;
       out.push(text.slice(at, m.index));
       out.push(el("a", { href: t.href, class: "cite" + (t.inArchive ? " in-archive" : ""),
@@ -747,24 +751,26 @@
   // lines or not), after the section before it, from the start of that line so that its
   // marker ("II.", "1.", "a)") is in view.
   const escRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const SECTION_WINDOW = 65536;
   function sectionedText(text, sections, refs) {
     const cuts = [];
     let from = 0;
     sections.forEach((s, i) => {
       const words = (s.heading || "").replace(/…/g, " ").split(/\s+/).filter(Boolean).slice(0, 6);
       if (!words.length) return;
-      const re = new RegExp(words.map(escRe).join("\\s+"), "gu");
-      re.lastIndex = from;
-      const m = re.exec(text);
+      // Near the section before it: a heading not found costs a window, not the text.
+      const m = new RegExp(words.map(escRe).join("\\s+"), "u").exec(text.slice(from, from + SECTION_WINDOW));
       if (!m) return;
-      cuts.push([Math.max(from, text.lastIndexOf("\n", m.index) + 1), i]);
-      from = m.index + m[0].length;
+      const index = from + m.index;
+      cuts.push([Math.max(from, text.lastIndexOf("\n", index) + 1), i]);
+      from = index + m[0].length;
     });
     const out = [];
+    const matcher = citationMatcher(refs);
     let at = 0, id = null;
     const flush = (end) => {
       if (end <= at && id === null) return;
-      const piece = linkedText(text.slice(at, end), refs);
+      const piece = linkedText(text.slice(at, end), matcher);
       out.push(id === null ? piece : el("span", { id: "sec-" + id, class: "sec", tabindex: "-1" }, ...piece));
     };
     for (const [unit, i] of cuts) {
