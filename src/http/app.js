@@ -690,17 +690,48 @@
     // The outline jumps to its section in the text.
     const sections = p.sections || [];
     const outline = el("ul", { class: "outline", id: "outline" });
-    sections.forEach((s, i) => {
-      const jump = el("button", { type: "button", class: "jump", "data-section": i, "data-path": s.path, title: "Đến mục " + s.path },
+    const pieces = sectionedText(joinHeaderLines(p.text || ""), sections, p.citations);
+    const textBox = el("div", { class: "doc", id: "plan-text", lang: "vi" });
+    // A long decree (1 MB, thousands of sections) is shown from its start at once and
+    // the rest is added in slices after the first frame; laying out all of it before
+    // showing anything took most of a second.
+    let nextPiece = 0;
+    const appendText = (budget) => {
+      let chars = 0;
+      const slice = [];
+      while (nextPiece < pieces.length && chars < budget) {
+        const n = pieces[nextPiece++];
+        chars += typeof n === "string" ? n.length : n.textContent.length;
+        slice.push(n);
+      }
+      textBox.append(...slice);
+    };
+    const appendRest = () => appendText(Infinity);
+    appendText(TEXT_FIRST_CHARS);
+
+    const outlineItem = (s, i) => {
+      const jump = el("button", { type: "button", class: "jump", "data-section": i, "data-path": s.path, title: "Đến mục " + s.path,
+        disabled: !sectionsFound.has(i) },
         el("span", { class: "path" }, s.path), s.heading);
       jump.addEventListener("click", () => {
+        appendRest();
         const target = document.getElementById("sec-" + i);
         if (!target) return;
         target.scrollIntoView({ block: "start" });
         target.focus({ preventScroll: true });
       });
-      outline.append(el("li", { style: "padding-left:" + Math.max(0, (s.level || 1) - 1) * 0.9 + "rem" }, jump));
-    });
+      return el("li", { style: "padding-left:" + Math.max(0, (s.level || 1) - 1) * 0.9 + "rem" }, jump);
+    };
+    // So is a long outline: its first items, and the rest on request.
+    outline.append(...sections.slice(0, OUTLINE_FIRST).map(outlineItem));
+    if (sections.length > OUTLINE_FIRST) {
+      const all = el("button", { type: "button", class: "jump", id: "outline-all" }, "Hiện toàn bộ bố cục (" + nf.format(sections.length) + " mục)");
+      all.addEventListener("click", () => {
+        all.parentNode.remove();
+        outline.append(...sections.slice(OUTLINE_FIRST).map((s, k) => outlineItem(s, OUTLINE_FIRST + k)));
+      });
+      outline.append(el("li", {}, all));
+    }
 
     const side = el("aside", { "aria-label": "Liên kết trích dẫn" },
       el("section", { class: "panel" }, el("h2", { id: "refs-title" }, "Văn bản được trích dẫn (" + byKey.size + ")"),
@@ -715,14 +746,15 @@
       p.cited_by.map((c) => ({ label: c.number || c.id, title: c.title, href: planHref(c.id), relation: c.relation })),
       [...byKey.values()].map((r) => ({ label: r.key, title: r.doc_type, relation: r.relation,
         href: r.in_archive ? planHref(r.in_archive) : citesHref(r.key) })));
-    const body = el("section", { class: "panel" }, el("h2", {}, "Toàn văn"),
-      el("div", { class: "doc", id: "plan-text", lang: "vi" }, ...sectionedText(joinHeaderLines(p.text || ""), sections, p.citations)));
-
-    for (const b of outline.querySelectorAll("button.jump")) {
-      if (!sectionsFound.has(Number(b.dataset.section))) b.disabled = true;
-    }
+    const body = el("section", { class: "panel" }, el("h2", {}, "Toàn văn"), textBox);
     show(el("nav", { class: "crumbs" }, el("a", { href: lastSearch, id: "back" }, "← Kết quả tìm kiếm")),
       el("div", { class: "layout plan" }, el("div", {}, head, picture, body), side));
+    const more = () => {
+      if (nextPiece >= pieces.length || !textBox.isConnected) return;
+      appendText(TEXT_SLICE_CHARS);
+      setTimeout(more, 0);
+    };
+    requestAnimationFrame(() => setTimeout(more, 0));
     focusHeading();
   }
 
@@ -752,6 +784,11 @@
   // marker ("II.", "1.", "a)") is in view.
   const escRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const SECTION_WINDOW = 65536;
+  // How much of a plan's text is shown at once, how much is added per slice after, and
+  // how many outline items are shown before "Hiện toàn bộ".
+  const TEXT_FIRST_CHARS = 60000;
+  const TEXT_SLICE_CHARS = 100000;
+  const OUTLINE_FIRST = 200;
   function sectionedText(text, sections, refs) {
     const cuts = [];
     let from = 0;
