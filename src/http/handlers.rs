@@ -254,7 +254,7 @@ async fn plan_json(state: &AppState, name: String) -> Answer<Json<PlanResponse>>
     let plan = state
         .blocking(move |s| {
             let (record, text) = reader::find_plan(&s.index, &name)?;
-            let refs = citations::refs(&s.index, &record.id)?;
+            let refs = citations::refs_of(&s.index, &record)?;
             let files = std::iter::once(record.plan.file.clone())
                 .chain(record.copies.into_iter().filter(|c| FsPath::new(c).is_file()))
                 .collect();

@@ -222,6 +222,12 @@ pub struct RefsResult {
 /// and the plans that cite it.
 pub fn refs(index: &Index, name: &str) -> Result<RefsResult> {
     let (record, _) = reader::find_plan(index, name)?;
+    refs_of(index, &record)
+}
+
+/// [`refs`] of a plan whose record the caller already holds (the plan's page reads it
+/// with its text once, not twice).
+pub fn refs_of(index: &Index, record: &PlanRecord) -> Result<RefsResult> {
     let archive = Archive::load_numbers(index, record.plan.citations.iter().map(|c| c.key.as_str()))?;
     let place = record.plan.place.as_deref();
     // One entry per cited document, in order of first citation.
@@ -241,10 +247,10 @@ pub fn refs(index: &Index, name: &str) -> Result<RefsResult> {
             in_archive: archive.resolve(citation, place).filter(|id| *id != record.id),
         });
     }
-    let cited_by = cited_by(index, &record)?;
+    let cited_by = cited_by(index, record)?;
     Ok(RefsResult {
-        id: record.id,
-        number: record.plan.number,
+        id: record.id.clone(),
+        number: record.plan.number.clone(),
         refs,
         cited_by,
     })
