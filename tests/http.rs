@@ -482,7 +482,8 @@ async fn the_page_is_served_from_the_binary() {
     ] {
         assert!(html.contains(part), "page lacks {part}");
     }
-    assert_eq!(html.matches("<script").count(), 1, "one script, from a file");
+    assert_eq!(html.matches("<script").count(), 2, "two scripts, from files");
+    assert!(html.contains("<script src=\"/static/draw.js\" defer></script>"));
     let inline_handler = regex::Regex::new(r#"(?i)\son[a-z]+\s*="#).unwrap();
     assert!(!inline_handler.is_match(&html), "an inline event handler");
 
@@ -500,6 +501,11 @@ async fn the_page_is_served_from_the_binary() {
         assert!(js.contains(part), "script lacks {part}");
     }
     assert!(!js.contains(".innerHTML"), "data must go in as text");
+    let (status, headers, body) = get(&app, "/static/draw.js").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CONTENT_TYPE], "text/javascript; charset=utf-8");
+    let draw = String::from_utf8(body).unwrap();
+    assert!(draw.contains("neighbourhoodSvg") && !draw.contains(".innerHTML"));
 }
 
 #[tokio::test]

@@ -28,6 +28,7 @@ type QueryParams = Result<Query<HashMap<String, String>>, QueryRejection>;
 /// The page's HTML and its script, compiled into the binary.
 const PAGE: &str = include_str!("page.html");
 const APP_JS: &str = include_str!("app.js");
+const DRAW_JS: &str = include_str!("draw.js");
 /// What the page may load and run: its own script file from this server (no inline
 /// script, no inline handler), calls to this server, nothing else.
 const PAGE_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; \
@@ -75,6 +76,15 @@ pub async fn page() -> Response {
 
 /// `GET /static/app.js`: the page's script.
 pub async fn app_js() -> Response {
+    script(APP_JS)
+}
+
+/// `GET /static/draw.js`: the page's drawing (the neighbourhood picture, CSV).
+pub async fn draw_js() -> Response {
+    script(DRAW_JS)
+}
+
+fn script(body: &'static str) -> Response {
     (
         [
             (
@@ -83,7 +93,7 @@ pub async fn app_js() -> Response {
             ),
             (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
         ],
-        APP_JS,
+        body,
     )
         .into_response()
 }

@@ -159,6 +159,7 @@ pub fn router(state: AppState) -> Router {
     let routes = Router::new()
         .route("/", get(handlers::page))
         .route("/static/app.js", get(handlers::app_js))
+        .route("/static/draw.js", get(handlers::draw_js))
         .route("/healthz", get(handlers::healthz))
         .route("/api/search", get(handlers::search))
         .route("/api/plans/{*id}", get(handlers::plan))
