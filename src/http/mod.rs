@@ -246,6 +246,8 @@ pub fn router(state: AppState) -> Router {
     let too_long = |limit| TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, limit);
     let routes = Router::new()
         .route("/", get(handlers::page))
+        .route("/static/app.js", get(handlers::app_js))
+        .route("/static/draw.js", get(handlers::draw_js))
         .route("/healthz", get(handlers::healthz))
         .route("/api/search", get(handlers::search))
         .route("/api/plans/{*id}", get(handlers::plan))
@@ -256,6 +258,8 @@ pub fn router(state: AppState) -> Router {
         // Added after the layer above: only the longer limit applies to these.
         .route("/api/graph", get(handlers::graph))
         .route("/api/trace", get(handlers::trace))
+        .route("/api/cited", get(handlers::cited))
+        .route("/api/diff", get(handlers::diff))
         .fallback(handlers::not_found)
         .with_state(state);
     let routes = layered(routes, expensive_timeout);

@@ -358,6 +358,12 @@ pub fn statuses(cited_by: &[CitingPlan]) -> (Option<Status>, Vec<Status>) {
 /// and the plans that cite it.
 pub fn refs(index: &Index, name: &str) -> Result<RefsResult> {
     let (record, _) = reader::find_plan(index, name)?;
+    refs_of(index, &record)
+}
+
+/// [`refs`] of a plan whose record the caller already holds (the plan's page reads it
+/// with its text once, not twice).
+pub fn refs_of(index: &Index, record: &PlanRecord) -> Result<RefsResult> {
     let archive = Archive::load_numbers(index, record.plan.citations.iter().map(|c| c.key.as_str()))?;
     let place = record.plan.place.as_deref();
     // One entry per cited document, in order of first citation.
@@ -377,11 +383,11 @@ pub fn refs(index: &Index, name: &str) -> Result<RefsResult> {
             in_archive: archive.resolve(citation, place).filter(|id| *id != record.id),
         });
     }
-    let cited_by = cited_by(index, &record)?;
+    let cited_by = cited_by(index, record)?;
     let (status, statuses) = statuses(&cited_by);
     Ok(RefsResult {
-        id: record.id,
-        number: record.plan.number,
+        id: record.id.clone(),
+        number: record.plan.number.clone(),
         refs,
         cited_by,
         status,
