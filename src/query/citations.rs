@@ -317,17 +317,10 @@ pub struct Status {
     pub date: Option<String>,
 }
 
-/// The statuses that the plans citing a plan give it, oldest first, and the one that
-/// stands: the latest replacement or repeal, else the latest other act.
-pub fn statuses(cited_by: &[CitingPlan]) -> (Option<Status>, Vec<Status>) {
-    let state_of = |relation: Relation| match relation {
-        Relation::Replaces => Some("replaced"),
-        Relation::Repeals => Some("repealed"),
-        Relation::Amends => Some("amended"),
-        Relation::Corrects => Some("corrected"),
-        Relation::Consolidates => Some("consolidated"),
-        _ => None,
-    };
+/// The statuses that the plans citing a plan give it (their own acts on it, and the acts
+/// of others they state), oldest first (undated last), and the one that stands: the
+/// latest replacement or repeal, else the latest other act.
+pub fn statuses(cited_by: &[CitingPlan], stated: Vec<Status>) -> (Option<Status>, Vec<Status>) {
     let mut all: Vec<(Relation, Status)> = cited_by
         .iter()
         .filter_map(|p| {
@@ -343,7 +336,22 @@ pub fn statuses(cited_by: &[CitingPlan]) -> (Option<Status>, Vec<Status>) {
             ))
         })
         .collect();
-    all.sort_by(|a, b| a.1.date.cmp(&b.1.date));
+    for status in stated {
+        let duplicate = all
+            .iter()
+            .any(|(_, s)| s.state == status.state && s.by == status.by);
+        let relation = match status.state {
+            "replaced" => Relation::Replaces,
+            "repealed" => Relation::Repeals,
+            "amended" => Relation::Amends,
+            "corrected" => Relation::Corrects,
+            _ => Relation::Consolidates,
+        };
+        if !duplicate {
+            all.push((relation, status));
+        }
+    }
+    all.sort_by(|a, b| (a.1.date.is_none(), &a.1.date).cmp(&(b.1.date.is_none(), &b.1.date)));
     let ends_force = |r: Relation| matches!(r, Relation::Replaces | Relation::Repeals);
     let standing = all
         .iter()
@@ -383,8 +391,8 @@ pub fn refs_of(index: &Index, record: &PlanRecord) -> Result<RefsResult> {
             in_archive: archive.resolve(citation, place).filter(|id| *id != record.id),
         });
     }
-    let cited_by = cited_by(index, record)?;
-    let (status, statuses) = statuses(&cited_by);
+    let (cited_by, stated) = cited_by_and_stated(index, record)?;
+    let (status, statuses) = statuses(&cited_by, stated);
     Ok(RefsResult {
         id: record.id.clone(),
         number: record.plan.number.clone(),
@@ -397,28 +405,73 @@ pub fn refs_of(index: &Index, record: &PlanRecord) -> Result<RefsResult> {
 
 /// Plans whose citations of this plan's number resolve to this plan.
 pub fn cited_by(index: &Index, record: &PlanRecord) -> Result<Vec<CitingPlan>> {
+    Ok(cited_by_and_stated(index, record)?.0)
+}
+
+/// [`cited_by`], and the acts on this plan that the citing plans state of other
+/// documents (`Căn cứ Nghị định số 12/2022/NĐ-CP sửa đổi, bổ sung … Nghị định số
+/// 145/2020/NĐ-CP` tells 145/2020 that 12/2022 amended it), as statuses without a date.
+fn cited_by_and_stated(index: &Index, record: &PlanRecord) -> Result<(Vec<CitingPlan>, Vec<Status>)> {
     let Some(key) = record.plan.number.as_deref().and_then(crate::cite::canonical_key) else {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), Vec::new()));
     };
     let archive = Archive::load_numbers(index, [key.as_str()])?;
     let mut plans = Vec::new();
+    let mut stated: Vec<Status> = Vec::new();
     for citing in reader::records_with(index, index.fields.cites, &key)? {
         if citing.id == record.id {
             continue;
         }
         let place = citing.plan.place.clone();
-        let points_here = citing
+        let here: Vec<&Citation> = citing
             .plan
             .citations
             .iter()
             .filter(|c| c.key == key)
-            .any(|c| archive.resolve(c, place.as_deref()).as_deref() == Some(record.id.as_str()));
-        if points_here {
-            plans.push(citing_plan(citing, &key));
+            .filter(|c| archive.resolve(c, place.as_deref()).as_deref() == Some(record.id.as_str()))
+            .collect();
+        if here.is_empty() {
+            continue;
         }
+        for said in here.iter().filter_map(|c| c.stated.as_ref()) {
+            let Some(state) = state_of(said.relation) else {
+                continue;
+            };
+            if said.by != key && !stated.iter().any(|s| s.state == state && s.by == said.by) {
+                stated.push(Status {
+                    state,
+                    by: said.by.clone(),
+                    by_id: None,
+                    date: None,
+                });
+            }
+        }
+        plans.push(citing_plan(citing, &key));
     }
     plans.sort_by(|a, b| chronological(a.date.as_deref(), a.year, b.date.as_deref(), b.year));
-    Ok(plans)
+    // The acting document's id and date, when the archive holds it.
+    for status in &mut stated {
+        if let Some(actor) = reader::records_with(index, index.fields.number_key, &status.by)?
+            .into_iter()
+            .next()
+        {
+            status.by_id = Some(actor.id);
+            status.date = actor.plan.date;
+        }
+    }
+    Ok((plans, stated))
+}
+
+/// The state an act leaves the document it acts on in.
+fn state_of(relation: Relation) -> Option<&'static str> {
+    match relation {
+        Relation::Replaces => Some("replaced"),
+        Relation::Repeals => Some("repealed"),
+        Relation::Amends => Some("amended"),
+        Relation::Corrects => Some("corrected"),
+        Relation::Consolidates => Some("consolidated"),
+        _ => None,
+    }
 }
 
 /// The plans of the archive, by their number key, for resolving citations.
