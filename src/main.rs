@@ -382,7 +382,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let index = open_or_build(&index_arg, Vec::new())?;
             let limit = limit.map(|n| usize::try_from(n).unwrap_or(usize::MAX));
             let result = citations::cites_with(&index, &key, relation, offset, limit)?;
-            if result.total == 0 && result.versions.iter().all(|v| v.total == 0) {
+            if result.cited_by_nobody() {
                 return Err(nobody_cites(&result.key).into());
             }
             emit(&mut out, json, &result, |out, v| {

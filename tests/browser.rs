@@ -595,7 +595,7 @@ fn cited_box_picture_outline_file_export_and_diff_in_a_real_browser() {
     assert_eq!(
         groups,
         json!([
-            "basis Căn cứ 2",
+            "implements Triển khai 2",
             "amends Sửa đổi, bổ sung 1",
             "mention Nhắc đến 6"
         ])

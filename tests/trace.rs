@@ -182,7 +182,7 @@ fn trace_lists_the_years_and_one_thread_across_the_five_plans() {
     // The label says what the thread is, to the end of its clause.
     assert_eq!(
         thread["label"],
-        "Tháng hành động về Bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới"
+        "Tháng hành động vì bình đẳng giới và phòng, chống bạo lực trên cơ sở giới từ ngày 15/11-15/12"
     );
     for field in [
         "id", "plan", "file", "year", "place", "path", "heading", "snippet",

@@ -417,7 +417,7 @@ pub async fn cites(
     let expensive = limit.is_none_or(|l| l > CHEAP_CITES) || offset >= DEEP_OFFSET;
     let work = move |s: &Shared| {
         let result = citations::cites_with(&s.index, &key, relation, offset, limit)?;
-        if result.total == 0 && result.versions.iter().all(|v| v.total == 0) {
+        if result.cited_by_nobody() {
             return Err(ApiError::NotFound(format!(
                 "no plan in the archive cites {}",
                 result.key

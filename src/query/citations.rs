@@ -58,6 +58,14 @@ pub struct CitesResult {
     pub versions: Vec<VersionCites>,
 }
 
+impl CitesResult {
+    /// No plan cites the key at all (not even a version of a law's name). A question
+    /// narrowed to one relation that finds nothing is an answer, not an unknown key.
+    pub fn cited_by_nobody(&self) -> bool {
+        self.relation.is_none() && self.total == 0 && self.versions.iter().all(|v| v.total == 0)
+    }
+}
+
 /// One version of a law named bare, and the plans citing it.
 #[derive(Debug, Clone, Serialize)]
 pub struct VersionCites {
