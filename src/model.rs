@@ -43,14 +43,121 @@ pub struct Plan {
     pub sections: Vec<Section>,
 }
 
-/// Why a document cites another.
+/// Why a document cites another: the citing document's own act, as the legal databases
+/// show it in a document's "Lược đồ".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Relation {
-    /// The plan is issued under it or to carry it out (`Căn cứ …`, `Thực hiện …`).
+    /// Issued under it (`Căn cứ …`).
     Basis,
+    /// Issued to carry it out (`Thực hiện …`, `Triển khai …` in the preamble).
+    Implements,
+    /// Details or guides it (`quy định chi tiết`, `hướng dẫn`).
+    Guides,
+    /// Amends it (`sửa đổi, bổ sung`).
+    Amends,
+    /// Replaces it (`Nghị định này thay thế …`).
+    Replaces,
+    /// Repeals it or ends its force (`bãi bỏ`, `… hết hiệu lực`).
+    Repeals,
+    /// A consolidated text of it (văn bản hợp nhất).
+    Consolidates,
+    /// Corrects it (`đính chính`).
+    Corrects,
     /// Cited anywhere else.
     Mention,
+}
+
+impl Relation {
+    /// Every relation, in the order a "Lược đồ" lists them.
+    pub const ALL: [Relation; 9] = [
+        Relation::Basis,
+        Relation::Implements,
+        Relation::Guides,
+        Relation::Amends,
+        Relation::Replaces,
+        Relation::Repeals,
+        Relation::Consolidates,
+        Relation::Corrects,
+        Relation::Mention,
+    ];
+
+    /// The lowercase name used in JSON and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Basis => "basis",
+            Relation::Implements => "implements",
+            Relation::Guides => "guides",
+            Relation::Amends => "amends",
+            Relation::Replaces => "replaces",
+            Relation::Repeals => "repeals",
+            Relation::Consolidates => "consolidates",
+            Relation::Corrects => "corrects",
+            Relation::Mention => "mention",
+        }
+    }
+
+    /// Which of two relations a link of many citations shows: the citing document's acts
+    /// first (replaces, repeals, amends, corrects, consolidates, guides), then implements,
+    /// basis, mention. Lower is stronger.
+    pub fn strength(self) -> u8 {
+        match self {
+            Relation::Replaces => 0,
+            Relation::Repeals => 1,
+            Relation::Amends => 2,
+            Relation::Corrects => 3,
+            Relation::Consolidates => 4,
+            Relation::Guides => 5,
+            Relation::Implements => 6,
+            Relation::Basis => 7,
+            Relation::Mention => 8,
+        }
+    }
+
+    /// The relation named `name` (`replaces`), if any.
+    pub fn parse(name: &str) -> Option<Relation> {
+        Relation::ALL
+            .into_iter()
+            .find(|r| r.as_str() == name.trim().to_ascii_lowercase())
+    }
+}
+
+/// How a citation's key was settled.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Resolution {
+    /// The text gives the number (or, for a law named without one, the same document
+    /// gives that law's number elsewhere).
+    #[default]
+    Number,
+    /// A law named with its date or year (`Bộ luật Lao động năm 2019`): that version.
+    NameAndDate,
+    /// A law named bare: the version in force on the citing document's date.
+    InForce,
+    /// A law named bare that could not be settled: the key is its name.
+    Unresolved,
+}
+
+impl Resolution {
+    /// The lowercase name used in JSON and in graph exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Resolution::Number => "number",
+            Resolution::NameAndDate => "name_and_date",
+            Resolution::InForce => "in_force",
+            Resolution::Unresolved => "unresolved",
+        }
+    }
+}
+
+/// A relation between two cited documents that the citing document states:
+/// `Căn cứ Nghị định số 12/2022/NĐ-CP sửa đổi, bổ sung … Nghị định số 145/2020/NĐ-CP`
+/// puts on the citation of 145/2020 `{by: "12/2022/NĐ-CP", relation: amends}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stated {
+    /// The document that acts on the cited one.
+    pub by: String,
+    pub relation: Relation,
 }
 
 /// One citation of another document, found in a document's text.
@@ -66,6 +173,12 @@ pub struct Citation {
     /// Issuer of the cited document when the text gives it (`Thủ tướng Chính phủ`).
     pub issuer: Option<String>,
     pub relation: Relation,
+    /// How the key was settled.
+    #[serde(default)]
+    pub resolution: Resolution,
+    /// What the citing document says another cited document does to this one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stated: Option<Stated>,
     /// The citation as it stands in the text.
     pub text: String,
     /// Byte offsets of `text` in the decoded document text.
@@ -82,6 +195,8 @@ impl Citation {
             date: None,
             issuer: None,
             relation,
+            resolution: Resolution::Number,
+            stated: None,
             text: text.to_string(),
             start,
             end,

@@ -224,10 +224,7 @@ pub fn refs_result(
             .copied()
             .collect::<Vec<_>>()
             .join(", ");
-        let relation = match c.relation {
-            crate::model::Relation::Basis => "basis",
-            crate::model::Relation::Mention => "mention",
-        };
+        let relation = c.relation.as_str();
         let times = if reference.times > 1 {
             format!("×{}", reference.times)
         } else {

@@ -206,7 +206,8 @@ fn citations_of_plans_in_the_archive_are_linked_both_ways() {
 
     let refs = plancite(&index, &["refs", "99/KH-UBND", "--json"]).json();
     assert_eq!(refs["refs"][0]["key"], "70/KH-UBND");
-    assert_eq!(refs["refs"][0]["relation"], "basis");
+    // `Thực hiện Kế hoạch số 70/KH-UBND`: issued to carry it out.
+    assert_eq!(refs["refs"][0]["relation"], "implements");
     assert_eq!(refs["refs"][0]["in_archive"], HAI_PHONG_2022);
 
     let cited = plancite(&index, &["refs", HAI_PHONG_2022, "--json"]).json();
@@ -228,7 +229,8 @@ fn citations_of_plans_in_the_archive_are_linked_both_ways() {
         .find(|e| e["source"] == "plan:2022-hai-phong-99-KH-UBND")
         .unwrap();
     assert_eq!(edge["target"], format!("plan:{HAI_PHONG_2022}"));
-    assert_eq!(edge["relation"], "basis");
+    assert_eq!(edge["relation"], "implements");
+    assert_eq!(edge["resolution"], "number");
 }
 
 #[test]
@@ -270,7 +272,10 @@ fn graph_exports_load_as_their_formats() {
     );
 
     let csv = plancite(&index, &["graph", "--format", "csv"]).stdout;
-    assert_eq!(csv.lines().next(), Some("source,target,relation,count"));
+    assert_eq!(
+        csv.lines().next(),
+        Some("source,target,relation,resolution,count")
+    );
 
     let bad = plancite(&index, &["graph", "--format", "pdf"]);
     assert_eq!(bad.code, 2);

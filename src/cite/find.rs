@@ -16,7 +16,8 @@ use super::patterns::{
     self, BASIS_OPENERS, Cleaned, DateToken, NumberShape, NumberToken, PARTY_TYPE_CODES, SYMBOL_TYPE_CODES,
     TYPE_WORDS,
 };
-use crate::model::{Citation, Relation};
+use super::relation;
+use crate::model::{Citation, Relation, Resolution, Stated};
 
 /// How far into a document its preamble (the `Căn cứ …` block) may reach.
 const PREAMBLE_LIMIT: usize = 30_000;
@@ -39,13 +40,72 @@ pub fn extract(text: &str) -> Vec<Citation> {
     found.extend(named);
     found.sort_by_key(|f| f.start);
     let preamble = Preamble::read(text);
-    found
+    // Before the preamble stand the title (a citation there is the document's own act)
+    // or, in a consolidated text, the list of what it consolidates.
+    let title_end = preamble.basis.first().map_or(0, |(range, _)| range.start);
+    let consolidated = title_end > 0 && relation::is_consolidated(text);
+    // The title's verb acts on the first document it names; the others it names
+    // follow it through `state_relations` (a list, or a document the first acts on).
+    let mut title_named = false;
+    let mut citations: Vec<Citation> = found
         .into_iter()
         .map(|f| {
-            let relation = preamble.relation_at(f.start);
+            let in_title = f.start < title_end;
+            let relation = match preamble.relation_at(f.start) {
+                Some(relation) => relation,
+                None if consolidated && in_title => Relation::Consolidates,
+                None if in_title && title_named => Relation::Mention,
+                None => relation::own_act(text, f.start, f.end, in_title).unwrap_or(Relation::Mention),
+            };
+            title_named |= in_title;
             f.into_citation(text, relation)
         })
-        .collect()
+        .collect();
+    state_relations(text, &preamble, &mut citations);
+    citations
+}
+
+/// Two documents cited one after the other in a sentence: `Căn cứ Nghị định số 12/2022/NĐ-CP
+/// sửa đổi, bổ sung … Nghị định số 145/2020/NĐ-CP` states that the first amends the
+/// second (kept on the second as `stated`); the citing document's own act reaches only
+/// the first. In a list (`… và Thông tư số …`) the second stands where the first does.
+fn state_relations(text: &str, preamble: &Preamble, citations: &mut [Citation]) {
+    for i in 1..citations.len() {
+        let (first, second) = (&citations[i - 1], &citations[i]);
+        if first.key == second.key {
+            continue;
+        }
+        let in_basis =
+            preamble.relation_at(second.start).is_some() || preamble.relation_at(first.start).is_some();
+        let Some(words) = text.get(first.end..second.start) else {
+            continue;
+        };
+        match relation::between(words) {
+            relation::Between::Acts(relation, forward) => {
+                let (by, on) = if forward {
+                    (first.key.clone(), i)
+                } else {
+                    (second.key.clone(), i - 1)
+                };
+                citations[on].stated = Some(Stated { by, relation });
+                if forward && !in_basis {
+                    citations[i].relation = Relation::Mention;
+                }
+            }
+            relation::Between::List if !in_basis => {
+                // `Thông tư số 101/… và Thông tư số 148/… hết hiệu lực`: the act reaches
+                // both, whichever side its words stand on.
+                let (a, b) = (citations[i - 1].relation, citations[i].relation);
+                let stronger = if a.strength() <= b.strength() { a } else { b };
+                citations[i - 1].relation = stronger;
+                citations[i].relation = stronger;
+                if citations[i].stated.is_none() {
+                    citations[i].stated = citations[i - 1].stated.clone();
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// A citation found but not yet finished: its relation is decided once all are found.
@@ -74,6 +134,8 @@ impl Found {
             date: self.date.map(|d| d.iso),
             issuer: self.issuer,
             relation,
+            resolution: Resolution::Number,
+            stated: None,
             text: text.get(self.start..self.end).unwrap_or_default().to_string(),
             start: self.start,
             end: self.end,
@@ -215,7 +277,9 @@ fn inside_any(found: &[Found], pos: usize) -> bool {
 /// (`Căn cứ các văn bản:\n- Nghị định …;`). The preamble ends at the first outline
 /// heading (`I.`, `1.`, `Điều 1.`) or at the first sentence after the basis block.
 struct Preamble {
-    basis: Vec<Range<usize>>,
+    /// Each basis sentence and what it says: `basis`, or `implements` for `Thực hiện …`
+    /// and `Triển khai …`.
+    basis: Vec<(Range<usize>, Relation)>,
 }
 
 impl Preamble {
@@ -224,6 +288,7 @@ impl Preamble {
         let mut basis = Vec::new();
         let mut in_block = false;
         let mut previous_end = '\0';
+        let mut block_relation = Relation::Basis;
         let mut pos = 0;
         while pos < limit {
             let (end, terminator) = sentence_end(text, pos, limit);
@@ -233,8 +298,11 @@ impl Preamble {
                 continue;
             }
             let continues_block = in_block && matches!(previous_end, ';' | ':') && head.continues_a_list;
+            if head.opens_basis {
+                block_relation = head.opener_relation;
+            }
             if head.opens_basis || continues_block {
-                basis.push(pos..end);
+                basis.push((pos..end, block_relation));
                 in_block = true;
                 previous_end = terminator;
             } else if in_block {
@@ -245,12 +313,11 @@ impl Preamble {
         Preamble { basis }
     }
 
-    fn relation_at(&self, pos: usize) -> Relation {
-        if self.basis.iter().any(|range| range.contains(&pos)) {
-            Relation::Basis
-        } else {
-            Relation::Mention
-        }
+    fn relation_at(&self, pos: usize) -> Option<Relation> {
+        self.basis
+            .iter()
+            .find(|(range, _)| range.contains(&pos))
+            .map(|(_, relation)| *relation)
     }
 }
 
@@ -261,6 +328,8 @@ struct SentenceHead {
     opens_basis: bool,
     /// A list item: a bullet, or a type word or `số` straight away.
     continues_a_list: bool,
+    /// `implements` for `Thực hiện`, `Triển khai`; else `basis`.
+    opener_relation: Relation,
 }
 
 impl SentenceHead {
@@ -284,6 +353,11 @@ impl SentenceHead {
         SentenceHead {
             is_empty: !head.chars().any(char::is_alphanumeric),
             opens_basis: capitalised && !not_basis && BASIS_OPENERS.iter().any(|w| starts_with_word(w)),
+            opener_relation: if starts_with_word("thực hiện") || starts_with_word("triển khai") {
+                Relation::Implements
+            } else {
+                Relation::Basis
+            },
             continues_a_list: bulleted
                 || starts_with_word("số")
                 || TYPE_WORDS.iter().any(|(w, _, _)| starts_with_word(w)),
@@ -384,6 +458,8 @@ mod tests {
 
     const BASIS: Relation = Relation::Basis;
     const MENTION: Relation = Relation::Mention;
+    const IMPLEMENTS: Relation = Relation::Implements;
+    const CONSOLIDATES: Relation = Relation::Consolidates;
 
     /// Each form of the issue gets its own row; each hazard of real text too.
     const ROWS: &[Row] = &[
@@ -566,8 +642,8 @@ mod tests {
              418/LĐTBXH-BĐG ngày 23/02/2022, Ủy ban xây dựng Kế hoạch như sau:\n\
              I. MỤC ĐÍCH\nKế hoạch số 131/KH-UBND ngày 31/5/2021",
             &[
-                ("131/KH-UBND", "Kế hoạch", Some("2021-05-31"), BASIS),
-                ("418/LĐTBXH-BĐG", "Công văn", Some("2022-02-23"), BASIS),
+                ("131/KH-UBND", "Kế hoạch", Some("2021-05-31"), IMPLEMENTS),
+                ("418/LĐTBXH-BĐG", "Công văn", Some("2022-02-23"), IMPLEMENTS),
                 ("131/KH-UBND", "Kế hoạch", Some("2021-05-31"), MENTION),
             ],
         ),
@@ -598,8 +674,8 @@ mod tests {
             "THÔNG TƯ\nThông tư số 21/2021/TT-BLĐTBXH, được sửa đổi, bổ sung bởi:\n1. Thông tư \
              số 08/2023/TT-BLĐTBXH.\nCăn cứ Nghị định số 14/2017/NĐ-CP;\nChương I\nĐiều 1. Phạm vi",
             &[
-                ("21/2021/TT-BLĐTBXH", "Thông tư", None, MENTION),
-                ("08/2023/TT-BLĐTBXH", "Thông tư", None, MENTION),
+                ("21/2021/TT-BLĐTBXH", "Thông tư", None, CONSOLIDATES),
+                ("08/2023/TT-BLĐTBXH", "Thông tư", None, CONSOLIDATES),
                 ("14/2017/NĐ-CP", "Nghị định", None, BASIS),
             ],
         ),

@@ -26,7 +26,7 @@
 //! let found = extract(text);
 //! let keys: Vec<&str> = found.iter().map(|c| c.key.as_str()).collect();
 //! assert_eq!(keys, ["131/KH-UBND", "125/2021/NĐ-CP", "Luật Bình đẳng giới"]);
-//! assert_eq!(found[0].relation, Relation::Basis);
+//! assert_eq!(found[0].relation, Relation::Implements);
 //! assert_eq!(found[0].date.as_deref(), Some("2021-05-31"));
 //! assert_eq!(found[1].relation, Relation::Mention);
 //! assert_eq!(parse_key("nghị định 125/2021/nđ-cp").as_deref(), Some(found[1].key.as_str()));
@@ -35,10 +35,47 @@
 mod find;
 mod key;
 mod patterns;
+mod relation;
 pub mod resolve;
 
 pub use find::extract;
 pub use key::{canonical_key, parse_key};
+pub use relation::is_consolidated;
+
+/// A number and symbol found in a text by the citation scanner: where it stands and its
+/// canonical key. The header reader uses it so that a plan's own number and the
+/// citations of it meet on the same key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NumberAt {
+    /// Byte offset of its first digit.
+    pub start: usize,
+    /// Just past its last symbol part.
+    pub end: usize,
+    pub key: String,
+}
+
+/// Every number and symbol in `text[range]`, in order, read as [`extract`] reads them
+/// (look-alike letters, broken lines and stray spaces included). Offsets are into `text`.
+pub fn numbers_in(text: &str, range: std::ops::Range<usize>) -> Vec<NumberAt> {
+    let end = patterns::floor_boundary(text, range.end.min(text.len()));
+    let mut found: Vec<NumberAt> = Vec::new();
+    let mut from = range.start.min(end);
+    while let Some(offset) = text.get(from..end).and_then(|rest| rest.find('/')) {
+        let slash = from + offset;
+        from = slash + 1;
+        if found.last().is_some_and(|last| slash < last.end) {
+            continue;
+        }
+        if let Some(token) = patterns::number_at_slash(text, slash) {
+            found.push(NumberAt {
+                start: token.start,
+                end: token.end,
+                key: key::number_key(&token),
+            });
+        }
+    }
+    found
+}
 
 #[cfg(test)]
 mod tests {

@@ -20,7 +20,7 @@ use serde::Serialize;
 use super::citations::Archive;
 use crate::error::{Error, Result};
 use crate::index::{Index, reader};
-use crate::model::Relation;
+use crate::model::{Relation, Resolution};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -61,8 +61,11 @@ pub struct Node {
 pub struct Edge {
     pub source: String,
     pub target: String,
-    /// `basis` when any of the citations is, else `mention`.
+    /// The strongest relation of its citations ([`Relation::strength`]).
     pub relation: Relation,
+    /// How the target was settled: `number` when any citation gives it, else the way
+    /// the first did (`name_and_date`, `in_force`, `unresolved`).
+    pub resolution: Resolution,
     /// How many times the source cites the target.
     pub count: usize,
 }
@@ -128,12 +131,16 @@ pub fn build(index: &Index) -> Result<Graph> {
                 .or_insert_with(|| Edge {
                     source: source.clone(),
                     target,
-                    relation: Relation::Mention,
+                    relation: citation.relation,
+                    resolution: citation.resolution,
                     count: 0,
                 });
             edge.count += 1;
-            if citation.relation == Relation::Basis {
-                edge.relation = Relation::Basis;
+            if citation.relation.strength() < edge.relation.strength() {
+                edge.relation = citation.relation;
+            }
+            if citation.resolution == Resolution::Number {
+                edge.resolution = Resolution::Number;
             }
         }
     }
@@ -181,18 +188,20 @@ fn dot(graph: &Graph) -> String {
         );
     }
     for edge in &graph.edges {
-        let style = if edge.relation == Relation::Basis {
-            "solid"
-        } else {
+        let style = if edge.relation == Relation::Mention {
             "dashed"
+        } else {
+            "solid"
         };
         let _ = writeln!(
             out,
-            "  {} -> {} [style={style}, weight={}, label=\"{}\"];",
+            "  {} -> {} [style={style}, weight={}, label=\"{}\", relation={}, resolution={}];",
             quote(&edge.source),
             quote(&edge.target),
             edge.count,
-            edge.count
+            edge.count,
+            edge.relation.as_str(),
+            edge.resolution.as_str()
         );
     }
     out.push_str("}\n");
@@ -209,6 +218,7 @@ fn graphml(graph: &Graph) -> String {
         "  <key id=\"year\" for=\"node\" attr.name=\"year\" attr.type=\"int\"/>\n",
         "  <key id=\"place\" for=\"node\" attr.name=\"place\" attr.type=\"string\"/>\n",
         "  <key id=\"relation\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>\n",
+        "  <key id=\"resolution\" for=\"edge\" attr.name=\"resolution\" attr.type=\"string\"/>\n",
         "  <key id=\"count\" for=\"edge\" attr.name=\"count\" attr.type=\"int\"/>\n",
         "  <graph id=\"citations\" edgedefault=\"directed\">\n"
     ));
@@ -242,22 +252,16 @@ fn graphml(graph: &Graph) -> String {
     for (i, edge) in graph.edges.iter().enumerate() {
         let _ = writeln!(
             out,
-            "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\">\n      <data key=\"relation\">{}</data>\n      <data key=\"count\">{}</data>\n    </edge>",
+            "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\">\n      <data key=\"relation\">{}</data>\n      <data key=\"resolution\">{}</data>\n      <data key=\"count\">{}</data>\n    </edge>",
             crate::escape::escape(&edge.source),
             crate::escape::escape(&edge.target),
-            relation_name(edge.relation),
+            edge.relation.as_str(),
+            edge.resolution.as_str(),
             edge.count
         );
     }
     out.push_str("  </graph>\n</graphml>\n");
     out
-}
-
-fn relation_name(relation: Relation) -> &'static str {
-    match relation {
-        Relation::Basis => "basis",
-        Relation::Mention => "mention",
-    }
 }
 
 fn csv(graph: &Graph) -> String {
@@ -268,14 +272,15 @@ fn csv(graph: &Graph) -> String {
             s.to_string()
         }
     };
-    let mut out = String::from("source,target,relation,count\n");
+    let mut out = String::from("source,target,relation,resolution,count\n");
     for edge in &graph.edges {
         let _ = writeln!(
             out,
-            "{},{},{},{}",
+            "{},{},{},{},{}",
             field(&edge.source),
             field(&edge.target),
-            relation_name(edge.relation),
+            edge.relation.as_str(),
+            edge.resolution.as_str(),
             edge.count
         );
     }

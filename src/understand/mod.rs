@@ -12,6 +12,7 @@
 
 pub mod context;
 pub mod meta;
+pub mod number;
 pub mod sections;
 
 use crate::ingest::clean;
@@ -26,9 +27,20 @@ pub fn understand(file: &str, decoded: &str) -> Plan {
 /// [`understand`] for a caller that already has `clean::layout(decoded)`.
 pub fn understand_laid_out(file: &str, decoded: &str, layout: &str) -> Plan {
     let header = meta::read_header(layout);
+    // The number is read with the citation scanner, so that it and the citations of it
+    // share one key; the header reader's own is kept only when the scanner finds none.
+    let number = number::own_number(file, decoded)
+        .map(|own| own.key)
+        .or_else(|| header.number.map(|n| crate::cite::canonical_key(&n).unwrap_or(n)));
+    let mut citations = crate::cite::extract(decoded);
+    // The document's own number, wherever it comes back (annex headers, the closing block
+    // of a consolidated text), is not a citation.
+    if let Some(own) = &number {
+        citations.retain(|c| &c.key != own);
+    }
     Plan {
         file: file.to_string(),
-        number: header.number,
+        number,
         doc_type: header.doc_type,
         issuer: header.issuer,
         place: header.place,
@@ -37,7 +49,7 @@ pub fn understand_laid_out(file: &str, decoded: &str, layout: &str) -> Plan {
         title: header.title,
         signer: header.signer,
         recipients: header.recipients,
-        citations: crate::cite::extract(decoded),
+        citations,
         sections: sections::outline(decoded),
     }
 }
