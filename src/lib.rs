@@ -31,6 +31,7 @@ pub mod index;
 pub mod ingest;
 pub mod model;
 pub mod output;
+pub mod panics;
 pub mod query;
 pub mod synth;
 pub mod understand;

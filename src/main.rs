@@ -11,9 +11,10 @@ use clap::{Args, Parser, Subcommand};
 
 use plancite::index::build::{BuildOptions, BuildReport, build};
 use plancite::index::{DEFAULT_PATH, Index, reader};
+use plancite::ingest::limits;
 use plancite::ingest::pipeline::{self, Outcome};
 use plancite::ingest::progress::{Bar, Progress, Silent};
-use plancite::ingest::read::{Found, walk};
+use plancite::ingest::read::{Found, walk_with};
 use plancite::output::{self, Style};
 use plancite::query::search::{SearchRequest, search};
 use plancite::query::{citations, diff, graph, trace};
@@ -33,6 +34,9 @@ struct Cli {
     /// Index folder.
     #[arg(long, global = true, env = "PLANCITE_INDEX", default_value = DEFAULT_PATH)]
     index: PathBuf,
+    /// Print the details of errors inside document libraries (panic messages).
+    #[arg(long, global = true)]
+    verbose: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -47,6 +51,8 @@ enum Command {
         /// One JSON object per file per line.
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        limits: LimitArgs,
     },
     /// Build or update the index from folders (default: the bundled corpus/).
     Index {
@@ -130,6 +136,10 @@ enum Command {
         /// Address to listen on; loopback unless told otherwise.
         #[arg(long, default_value = "127.0.0.1:8080")]
         addr: std::net::SocketAddr,
+        /// Another name the server answers to (a loopback server answers only requests
+        /// whose Host is localhost or its address). Repeatable.
+        #[arg(long = "allow-host", value_name = "NAME")]
+        allow_hosts: Vec<String>,
         /// Folders to index first when there is no index.
         dirs: Vec<PathBuf>,
     },
@@ -147,15 +157,57 @@ struct BuildArgs {
     /// Writer memory budget in MiB.
     #[arg(long, default_value_t = plancite::index::writer::DEFAULT_MEMORY_MB)]
     memory_mb: usize,
-    /// Skip files larger than this many MiB.
-    #[arg(long, default_value_t = plancite::ingest::read::DEFAULT_MAX_FILE_MB)]
-    max_file_mb: u64,
+    #[command(flatten)]
+    limits: LimitArgs,
     /// Commit after this many new or changed plans (a killed run keeps them).
     #[arg(long, default_value_t = plancite::index::build::DEFAULT_COMMIT_EVERY)]
     commit_every: usize,
     /// No progress bar.
     #[arg(long, short)]
     quiet: bool,
+}
+
+/// What one file may cost (a file past a limit is skipped with the limit named).
+#[derive(Args)]
+struct LimitArgs {
+    /// Skip files larger than this many MiB.
+    #[arg(long, default_value_t = limits::DEFAULT_MAX_FILE_MB)]
+    max_file_mb: u64,
+    /// Skip a .docx or PDF whose parts or streams unpack to more than this many MiB.
+    #[arg(long, default_value_t = limits::DEFAULT_MAX_DECOMPRESSED_MB)]
+    max_decompressed_mb: u64,
+    /// Skip a document whose text is longer than this many MiB.
+    #[arg(long, default_value_t = limits::DEFAULT_MAX_TEXT_MB)]
+    max_text_mb: u64,
+    /// Skip a document holding more citations than this.
+    #[arg(long, default_value_t = limits::DEFAULT_MAX_CITATIONS)]
+    max_citations: usize,
+    /// Follow symbolic links inside the folders (only to files and folders inside them).
+    #[arg(long)]
+    follow_links: bool,
+}
+
+impl LimitArgs {
+    fn limits(&self) -> limits::Limits {
+        limits::Limits {
+            max_file_bytes: self.max_file_mb << 20,
+            max_decompressed_bytes: self.max_decompressed_mb << 20,
+            max_text_bytes: self.max_text_mb << 20,
+            max_citations: self.max_citations,
+        }
+    }
+}
+
+impl Default for LimitArgs {
+    fn default() -> Self {
+        LimitArgs {
+            max_file_mb: limits::DEFAULT_MAX_FILE_MB,
+            max_decompressed_mb: limits::DEFAULT_MAX_DECOMPRESSED_MB,
+            max_text_mb: limits::DEFAULT_MAX_TEXT_MB,
+            max_citations: limits::DEFAULT_MAX_CITATIONS,
+            follow_links: false,
+        }
+    }
 }
 
 /// Which years and place a question covers.
@@ -200,10 +252,11 @@ struct SearchArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    plancite::panics::install_hook(cli.verbose);
     match run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("plancite: {err:#}");
+            eprintln!("plancite: {}", output::clean(&error_line(&err)));
             let users = err
                 .downcast_ref::<plancite::Error>()
                 .is_some_and(plancite::Error::is_users);
@@ -212,14 +265,31 @@ fn main() -> ExitCode {
     }
 }
 
+/// The error and its causes on one line, each said once: a library error that carries
+/// its cause's text is not followed by the cause again.
+fn error_line(err: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
+}
+
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out = output::Terminal::new(io::BufWriter::new(stdout.lock()));
     let style = Style {
         color: io::stdout().is_terminal(),
     };
     let code = match cli.command {
-        Command::Extract { files, json } => extract(&mut out, &files, json, style)?,
+        Command::Extract { files, json, limits } => extract(&mut out, &files, json, &limits, style)?,
         Command::Index { dirs, build } => {
             let dirs = if dirs.is_empty() {
                 vec![default_corpus()?]
@@ -343,9 +413,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             emit(&mut out, json, &result, |out, v| output::task_diff(out, v, style))?;
             ExitCode::SUCCESS
         }
-        Command::Serve { addr, dirs } => {
+        Command::Serve {
+            addr,
+            allow_hosts,
+            dirs,
+        } => {
             let index = open_or_build(&cli.index, dirs)?;
-            serve(index, addr)?;
+            serve(index, addr, &allow_hosts)?;
             ExitCode::SUCCESS
         }
         Command::Show { id, json } => {
@@ -355,7 +429,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 let mut value = serde_json::to_value(&record.plan)?;
                 value["id"] = record.id.into();
                 value["text"] = text.into();
-                output::json_line(&mut out, &value)?;
+                output::json_line(out.raw(), &value)?;
             } else {
                 output::plan_block(&mut out, &record.plan, style)?;
                 writeln!(out, "{text}")?;
@@ -369,13 +443,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 
 /// Prints a result as one JSON line, or for people with `human`.
 fn emit<W: Write, T: serde::Serialize>(
-    out: &mut W,
+    out: &mut output::Terminal<W>,
     json: bool,
     value: &T,
-    human: impl FnOnce(&mut W, &T) -> io::Result<()>,
+    human: impl FnOnce(&mut output::Terminal<W>, &T) -> io::Result<()>,
 ) -> io::Result<()> {
     if json {
-        output::json_line(out, value)
+        output::json_line(out.raw(), value)
     } else {
         human(out, value)
     }
@@ -383,14 +457,20 @@ fn emit<W: Write, T: serde::Serialize>(
 
 /// `extract`: understand each file and print it; a bad file is reported on stderr and
 /// the run goes on.
-fn extract(out: &mut impl Write, roots: &[PathBuf], json: bool, style: Style) -> anyhow::Result<ExitCode> {
+fn extract<W: Write>(
+    out: &mut output::Terminal<W>,
+    roots: &[PathBuf],
+    json: bool,
+    limits: &LimitArgs,
+    style: Style,
+) -> anyhow::Result<ExitCode> {
     let mut files = Vec::new();
     let mut skipped = 0;
-    for found in walk(roots) {
+    for found in walk_with(roots, limits.follow_links) {
         match found {
             Found::File(path) => files.push(path),
             Found::Unreadable(path, reason) => {
-                eprintln!("{}: {reason}", path.display());
+                eprintln!("{}: {reason}", output::clean(&path.display().to_string()));
                 skipped += 1;
             }
         }
@@ -399,7 +479,10 @@ fn extract(out: &mut impl Write, roots: &[PathBuf], json: bool, style: Style) ->
     let mut write_error = None;
     pipeline::run(
         &files,
-        &pipeline::Options::default(),
+        &pipeline::Options {
+            limits: limits.limits(),
+            follow_links: limits.follow_links,
+        },
         &never_unchanged,
         &Silent,
         |outcome| {
@@ -411,12 +494,12 @@ fn extract(out: &mut impl Write, roots: &[PathBuf], json: bool, style: Style) ->
                         .and_then(|mut value| {
                             value["format"] = u.format.into();
                             value["encoding"] = u.encoding.into();
-                            output::json_line(out, &value)
+                            output::json_line(out.raw(), &value)
                         })
                 }
                 Outcome::Understood(u) => output::plan_block(out, &u.plan, style),
                 Outcome::Skipped { file, reason } => {
-                    eprintln!("{file}: {reason}");
+                    eprintln!("{}: {reason}", output::clean(&file));
                     skipped += 1;
                     Ok(())
                 }
@@ -447,7 +530,8 @@ fn index_dirs(
     let index = Index::open_or_create(index_path)?;
     let options = BuildOptions {
         pipeline: pipeline::Options {
-            max_file_bytes: args.max_file_mb << 20,
+            limits: args.limits.limits(),
+            follow_links: args.limits.follow_links,
         },
         memory_mb: args.memory_mb,
         prune,
@@ -465,7 +549,7 @@ fn index_dirs(
 
 fn print_build_report(report: &BuildReport) {
     for (file, reason) in &report.skipped {
-        eprintln!("skipped {file}: {reason}");
+        eprintln!("skipped {}: {reason}", output::clean(file));
     }
     let mb = report.bytes as f64 / (1 << 20) as f64;
     let mut line = format!(
@@ -526,7 +610,7 @@ fn open_or_build(path: &Path, dirs: Vec<PathBuf>) -> anyhow::Result<Index> {
         );
         let args = BuildArgs {
             memory_mb: plancite::index::writer::DEFAULT_MEMORY_MB,
-            max_file_mb: plancite::ingest::read::DEFAULT_MAX_FILE_MB,
+            limits: LimitArgs::default(),
             commit_every: plancite::index::build::DEFAULT_COMMIT_EVERY,
             quiet: true,
         };
@@ -536,8 +620,8 @@ fn open_or_build(path: &Path, dirs: Vec<PathBuf>) -> anyhow::Result<Index> {
 }
 
 /// `serve`: the HTTP service on `addr` until Ctrl-C or SIGTERM.
-fn serve(index: Index, addr: std::net::SocketAddr) -> anyhow::Result<()> {
-    use plancite::http::{AppState, serve};
+fn serve(index: Index, addr: std::net::SocketAddr, allow_hosts: &[String]) -> anyhow::Result<()> {
+    use plancite::http::{AppState, Config, serve};
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -554,7 +638,18 @@ fn serve(index: Index, addr: std::net::SocketAddr) -> anyhow::Result<()> {
             );
         }
         eprintln!("plancite: serving {plans} plans at http://{local}/ (Ctrl-C to stop)");
-        serve(listener, AppState::new(std::sync::Arc::new(index))).await?;
+        // On loopback, or when told names: only requests that name this server.
+        let allowed_hosts = (local.ip().is_loopback() || !allow_hosts.is_empty())
+            .then(|| Config::loopback_hosts(local, allow_hosts));
+        let config = Config {
+            allowed_hosts,
+            ..Config::default()
+        };
+        serve(
+            listener,
+            AppState::with_config(std::sync::Arc::new(index), config),
+        )
+        .await?;
         anyhow::Ok(())
     })?;
     // Requests already abandoned may still be running a query; do not wait long for them.

@@ -1,10 +1,92 @@
 //! Rendering results for people and for programs. Finding happens elsewhere; this module
 //! only prints what it is given (JSON on one line, or short human blocks).
+//!
+//! Titles, texts and file names come from documents nobody checked: printed as they are,
+//! an escape sequence in them could retitle the terminal, hide lines or plant a link.
+//! Human output goes through [`Terminal`], which drops every control character except
+//! line breaks and tabs and passes only the few styling sequences this module writes
+//! itself; [`clean`] does the same for one string (a file name in an error line). JSON
+//! escapes control characters itself.
 
 use std::io::{self, Write};
 
 use crate::model::Plan;
 use crate::query::search::SearchResult;
+
+/// The escape sequences [`Style`] writes: the only ones a [`Terminal`] lets through.
+const STYLE_SEQUENCES: &[&str] = &[
+    "\x1b[0m",
+    "\x1b[1m",
+    "\x1b[2m",
+    "\x1b[1;33m",
+    "\x1b[31;9m",
+    "\x1b[32m",
+];
+
+/// Characters never printed from a document: C0 and C1 controls but line break and tab,
+/// DEL, and the bidirectional overrides that reorder what a line appears to say.
+fn is_unprintable(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` without control characters (line breaks and tabs too): for one line naming a
+/// file or a value.
+pub fn clean(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(|c| is_unprintable(c) || c == '\n' || c == '\t') {
+        text.chars()
+            .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+            .filter(|c| !is_unprintable(*c))
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    }
+}
+
+/// A writer for people: drops control characters and foreign escape sequences from
+/// everything written through it (see the module notes); [`Terminal::raw`] is the writer
+/// underneath, for JSON.
+pub struct Terminal<W: Write> {
+    inner: W,
+}
+
+impl<W: Write> Terminal<W> {
+    pub fn new(inner: W) -> Self {
+        Terminal { inner }
+    }
+
+    pub fn raw(&mut self) -> &mut W {
+        &mut self.inner
+    }
+}
+
+impl<W: Write> Write for Terminal<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let text = String::from_utf8_lossy(buf);
+        let mut out = String::with_capacity(text.len());
+        let mut rest: &str = &text;
+        while let Some(c) = rest.chars().next() {
+            if c == '\x1b'
+                && let Some(sequence) = STYLE_SEQUENCES.iter().find(|s| rest.starts_with(**s))
+            {
+                out.push_str(sequence);
+                rest = &rest[sequence.len()..];
+                continue;
+            }
+            if !is_unprintable(c) {
+                out.push(c);
+            }
+            rest = &rest[c.len_utf8()..];
+        }
+        self.inner.write_all(out.as_bytes())?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
 
 /// Writes one value as a JSON line.
 pub fn json_line<T: serde::Serialize>(out: &mut impl Write, value: &T) -> io::Result<()> {
@@ -363,4 +445,34 @@ pub fn task_diff(out: &mut impl Write, diff: &crate::query::diff::TaskDiff, styl
         text.push_str(&piece);
     }
     writeln!(out, "{text}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_output_carries_no_foreign_escape_sequences() {
+        let style = Style { color: true };
+        let cases: &[(String, &str)] = &[
+            ("Kế hoạch\n\tmục 1".into(), "Kế hoạch\n\tmục 1"),
+            ("title\x1b]0;owned\x07 end".into(), "title]0;owned end"),
+            (
+                "\x1b]8;;http://evil.example\x1b\\link\x1b]8;;\x1b\\".into(),
+                "]8;;http://evil.example\\link]8;;\\",
+            ),
+            ("a\x1b[2Jb\x1b[1Ac\rd\x08".into(), "a[2Jb[1Acd"),
+            ("\u{9b}31m c1 \u{7f}".into(), "31m c1 "),
+            ("abc\u{202E}fed".into(), "abcfed"),
+            (style.bold("Kế hoạch"), "\x1b[1mKế hoạch\x1b[0m"),
+            (style.snippet("a <mark>b</mark>"), "a \x1b[1;33mb\x1b[0m"),
+        ];
+        for (written, want) in cases {
+            let mut out = Terminal::new(Vec::new());
+            write!(out, "{written}").unwrap();
+            assert_eq!(String::from_utf8(out.inner).unwrap(), *want, "{written:?}");
+        }
+        assert_eq!(clean("x\x1b]0;t\x07.txt\nnext"), "x]0;t.txt next");
+        assert_eq!(clean("plain.txt"), "plain.txt");
+    }
 }

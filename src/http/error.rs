@@ -19,6 +19,8 @@ pub enum ApiError {
     BadRequest(String),
     /// 404: no such plan, key or page.
     NotFound(String),
+    /// 403: the request names a host this server does not answer to.
+    Forbidden(String),
     /// 500: a fault of ours. The detail is logged, never sent.
     Internal(String),
 }
@@ -36,6 +38,7 @@ impl ApiError {
         match self {
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -43,7 +46,7 @@ impl ApiError {
     /// The message the client reads.
     pub fn message(&self) -> &str {
         match self {
-            ApiError::BadRequest(m) | ApiError::NotFound(m) => m,
+            ApiError::BadRequest(m) | ApiError::NotFound(m) | ApiError::Forbidden(m) => m,
             ApiError::Internal(_) => "internal error",
         }
     }

@@ -27,6 +27,12 @@ type QueryParams = Result<Query<HashMap<String, String>>, QueryRejection>;
 
 /// The page's HTML, compiled into the binary.
 const PAGE: &str = include_str!("page.html");
+
+/// A page starting this deep (`offset`) is an expensive question: it reads every hit before it.
+const DEEP_OFFSET: usize = 1_000;
+
+/// Citing plans a `/api/cites` page may ask for and still be a cheap question.
+const CHEAP_CITES: usize = 100;
 /// What the page may load and run: itself and calls to this server, nothing else.
 const PAGE_CSP: &str = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; \
      connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -98,21 +104,26 @@ pub struct SearchResponse {
 /// `GET /api/search?q=&year=&from=&to=&place=&type=&cites=&offset=&limit=`
 pub async fn search(State(state): State<AppState>, query: QueryParams) -> Answer<Json<SearchResponse>> {
     let request = params::search_request(&params(query)?)?;
-    let answer = state
-        .blocking(move |s| {
-            let started = Instant::now();
-            let result = run_search(&s.index, &request)?;
-            let took_ms = (started.elapsed().as_secs_f64() * 1e5).round() / 100.0;
-            Ok(SearchResponse {
-                query: result.query,
-                total: result.total,
-                all_words_total: result.all_words_total,
-                took_ms,
-                hits: result.hits,
-                facets: result.facets,
-            })
+    // Tasks read hundreds of plans, and a deep page all the hits before it.
+    let expensive = request.level == crate::query::search::Level::Task || request.offset >= DEEP_OFFSET;
+    let work = move |s: &Shared| {
+        let started = Instant::now();
+        let result = run_search(&s.index, &request)?;
+        let took_ms = (started.elapsed().as_secs_f64() * 1e5).round() / 100.0;
+        Ok(SearchResponse {
+            query: result.query,
+            total: result.total,
+            all_words_total: result.all_words_total,
+            took_ms,
+            hits: result.hits,
+            facets: result.facets,
         })
-        .await?;
+    };
+    let answer = if expensive {
+        state.blocking_expensive(work).await?
+    } else {
+        state.blocking(work).await?
+    };
     Ok(Json(answer))
 }
 
@@ -120,7 +131,7 @@ pub async fn search(State(state): State<AppState>, query: QueryParams) -> Answer
 pub async fn trace(State(state): State<AppState>, query: QueryParams) -> Answer<Json<TraceResult>> {
     let request = params::trace_request(&params(query)?)?;
     let answer = state
-        .blocking(move |s| Ok(trace::trace(&s.index, &request)?))
+        .blocking_expensive(move |s| Ok(trace::trace(&s.index, &request)?))
         .await?;
     Ok(Json(answer))
 }
@@ -228,32 +239,37 @@ pub async fn cites(
             params::MAX_FILTER_CHARS
         )));
     }
-    let answer = state
-        .blocking(move |s| {
-            let result = citations::cites_page(&s.index, &key, offset, limit)?;
-            if result.total == 0 {
-                return Err(ApiError::NotFound(format!(
-                    "no plan in the archive cites {}",
-                    result.key
-                )));
-            }
-            let in_archive = reader::records_with(&s.index, s.index.fields.number_key, &result.key)?
-                .into_iter()
-                .map(|r| ArchivePlan {
-                    id: r.id,
-                    number: r.plan.number,
-                    title: r.plan.title,
-                })
-                .collect();
-            Ok(CitesResponse {
-                key: result.key,
-                in_archive,
-                total: result.total,
-                offset,
-                citing: result.citing,
+    // All the contexts of a much-cited key, or a deep page, read many plans.
+    let expensive = limit.is_none_or(|l| l > CHEAP_CITES) || offset >= DEEP_OFFSET;
+    let work = move |s: &Shared| {
+        let result = citations::cites_page(&s.index, &key, offset, limit)?;
+        if result.total == 0 {
+            return Err(ApiError::NotFound(format!(
+                "no plan in the archive cites {}",
+                result.key
+            )));
+        }
+        let in_archive = reader::records_with(&s.index, s.index.fields.number_key, &result.key)?
+            .into_iter()
+            .map(|r| ArchivePlan {
+                id: r.id,
+                number: r.plan.number,
+                title: r.plan.title,
             })
+            .collect();
+        Ok(CitesResponse {
+            key: result.key,
+            in_archive,
+            total: result.total,
+            offset,
+            citing: result.citing,
         })
-        .await?;
+    };
+    let answer = if expensive {
+        state.blocking_expensive(work).await?
+    } else {
+        state.blocking(work).await?
+    };
     Ok(Json(answer))
 }
 
@@ -263,7 +279,7 @@ pub async fn graph(State(state): State<AppState>, query: QueryParams) -> Answer<
     params.only(&["format"])?;
     let format: Format = params.text("format", 20)?.as_deref().unwrap_or("json").parse()?;
     let body = state
-        .blocking(move |s| {
+        .blocking_expensive(move |s| {
             let graph = s.graph.get(&s.index, graph::build)?;
             Ok(graph::render(&graph, format))
         })

@@ -23,7 +23,7 @@ use crate::analysis::normalize::folded_form;
 use crate::error::{Result, SkipReason};
 use crate::ingest::pipeline::{self, Outcome, identity_path};
 use crate::ingest::progress::Progress;
-use crate::ingest::read::{Found, walk};
+use crate::ingest::read::{Found, walk_with};
 
 /// A run that changes at least this many plans waits for segment merges at the end.
 const MERGE_AFTER_PLANS: usize = 1000;
@@ -79,7 +79,7 @@ pub fn build(
 
     // 1. walk
     let mut files = Vec::new();
-    for found in walk(roots) {
+    for found in walk_with(roots, options.pipeline.follow_links) {
         match found {
             Found::File(path) => files.push(path),
             Found::Unreadable(path, reason) => report.skipped.push((pipeline::display_path(&path), reason)),

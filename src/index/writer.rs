@@ -30,7 +30,15 @@ impl<'i> Writer<'i> {
             .map_or(1, |n| n.get())
             .min(budget / (15 << 20))
             .max(1);
-        let writer: IndexWriter = index.inner.writer_with_num_threads(threads, budget)?;
+        let writer: IndexWriter = match index.inner.writer_with_num_threads(threads, budget) {
+            Err(tantivy::TantivyError::LockFailure(tantivy::directory::error::LockError::LockBusy, _)) => {
+                return Err(crate::Error::Internal(
+                    "another plancite is writing to this index (its lock is held); wait for it to finish"
+                        .into(),
+                ));
+            }
+            other => other?,
+        };
         writer.set_merge_policy(Box::new(merge_policy()));
         Ok(Writer { index, writer })
     }

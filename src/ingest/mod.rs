@@ -6,6 +6,7 @@
 //! hands each result, in order, to one consumer (the index writer, or a printer).
 pub mod clean;
 pub mod formats;
+pub mod limits;
 pub mod pipeline;
 pub mod progress;
 pub mod read;

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use super::limits::Limits;
 use super::progress::Progress;
 use super::{clean, formats, read};
 use crate::error::SkipReason;
@@ -21,18 +22,12 @@ const FILES_PER_THREAD_PER_CHUNK: usize = 32;
 /// Understood chunks waiting for the consumer at most.
 const CHUNKS_IN_FLIGHT: usize = 2;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
-    /// Files larger than this are skipped.
-    pub max_file_bytes: u64,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            max_file_bytes: read::DEFAULT_MAX_FILE_MB << 20,
-        }
-    }
+    /// What one file may cost; a file past a limit is skipped with the limit named.
+    pub limits: Limits,
+    /// Follow symbolic links inside the folders walked (to files and folders inside them).
+    pub follow_links: bool,
 }
 
 /// One file, understood.
@@ -103,7 +98,7 @@ pub fn process_file(
         file: file.clone(),
         reason,
     };
-    let bytes = match read::read_bytes(path, options.max_file_bytes) {
+    let bytes = match read::read_bytes(path, options.limits.max_file_bytes) {
         Ok(bytes) => bytes,
         Err(reason) => return skipped(reason),
     };
@@ -115,24 +110,32 @@ pub fn process_file(
             bytes: bytes.len() as u64,
         };
     }
-    let document = match formats::read_document(path, &bytes) {
+    let document = match formats::read_document_within(path, &bytes, &options.limits) {
         Ok(document) => document,
         Err(reason) => return skipped(reason),
     };
     let decoded = document.text;
     // A bug in understanding must cost one file, not the batch.
-    let understood = std::panic::catch_unwind(|| {
+    let max_citations = options.limits.max_citations;
+    let understood = crate::panics::quietly(|| {
         let layout = clean::layout(&decoded);
         let plan = understand::understand_laid_out(&file, &decoded, &layout);
+        if plan.citations.len() > max_citations {
+            return Err(SkipReason::new(format!(
+                "more citations than the limit ({} > {max_citations}; raise --max-citations)",
+                plan.citations.len()
+            )));
+        }
         let contexts = plan
             .citations
             .iter()
             .map(|c| understand::context::sentence_around(&decoded, c.start, c.end))
             .collect();
-        (plan, contexts, clean::join_wrapped_lines(&layout))
+        Ok((plan, contexts, clean::join_wrapped_lines(&layout)))
     });
     match understood {
-        Ok((plan, contexts, body)) => Outcome::Understood(Box::new(Understood {
+        Ok(Err(reason)) => skipped(reason),
+        Ok(Ok((plan, contexts, body))) => Outcome::Understood(Box::new(Understood {
             path: identity,
             hash,
             plan,

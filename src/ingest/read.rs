@@ -24,7 +24,7 @@ use crate::error::SkipReason;
 pub const READABLE_EXTENSIONS: &[&str] = super::formats::WALKED_EXTENSIONS;
 
 /// Largest file read by default, in MiB.
-pub const DEFAULT_MAX_FILE_MB: u64 = 50;
+pub use super::limits::DEFAULT_MAX_FILE_MB;
 
 /// Whether `path` has an extension plancite reads.
 pub fn is_readable_name(path: &Path) -> bool {
@@ -40,53 +40,172 @@ pub enum Found {
     Unreadable(PathBuf, SkipReason),
 }
 
-/// Every readable file under `roots`, sorted within each folder so runs are repeatable.
-/// A root may itself be a file. Roots that do not exist, and folders that cannot be
-/// listed, come back as [`Found::Unreadable`] so the batch goes on.
+/// Every readable file under `roots`, sorted within each folder so runs are repeatable;
+/// symbolic links inside the folders are not followed (see [`walk_with`]).
 pub fn walk(roots: &[PathBuf]) -> Vec<Found> {
-    let mut found = Vec::new();
+    walk_with(roots, false)
+}
+
+/// Every readable file under `roots`. A root may itself be a file (or a link the user
+/// named). Only regular files are returned: a FIFO, a device or a socket named `x.txt` is
+/// reported, never opened. Inside the folders a symbolic link is followed only with
+/// `follow_links`, and then only to a file or folder inside one of the roots, each folder
+/// and file once (so a link to `.` neither loops nor counts a file twice). Roots that do
+/// not exist and folders that cannot be listed come back as [`Found::Unreadable`] so the
+/// batch goes on. The walk keeps its own stack: a deep tree cannot overflow the thread's.
+pub fn walk_with(roots: &[PathBuf], follow_links: bool) -> Vec<Found> {
+    let mut walk = Walk {
+        found: Vec::new(),
+        roots: roots.iter().filter_map(|r| fs::canonicalize(r).ok()).collect(),
+        seen: std::collections::HashSet::new(),
+        follow_links,
+    };
     for root in roots {
         match fs::metadata(root) {
-            Err(e) => found.push(Found::Unreadable(root.clone(), SkipReason::from_io(&e))),
-            Ok(meta) if meta.is_file() => found.push(Found::File(root.clone())),
-            Ok(_) => walk_dir(root, &mut found),
+            Err(e) => walk
+                .found
+                .push(Found::Unreadable(root.clone(), SkipReason::from_io(&e))),
+            Ok(meta) if meta.is_dir() => walk.dir(root, &meta),
+            Ok(meta) => walk.file(root, &meta),
         }
     }
-    found
+    walk.found
 }
 
-fn walk_dir(dir: &Path, found: &mut Vec<Found>) {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            found.push(Found::Unreadable(dir.to_path_buf(), SkipReason::from_io(&e)));
+struct Walk {
+    found: Vec<Found>,
+    /// The roots, resolved: a followed link must land inside one of them.
+    roots: Vec<PathBuf>,
+    /// Folders and files already taken, by device and inode.
+    seen: std::collections::HashSet<(u64, u64)>,
+    follow_links: bool,
+}
+
+impl Walk {
+    fn first_time(&mut self, meta: &fs::Metadata) -> bool {
+        use std::os::unix::fs::MetadataExt;
+        self.seen.insert((meta.dev(), meta.ino()))
+    }
+
+    fn file(&mut self, path: &Path, meta: &fs::Metadata) {
+        if !meta.is_file() {
+            let reason = SkipReason::new(format!("not a regular file ({}); not read", kind(meta)));
+            self.found.push(Found::Unreadable(path.to_path_buf(), reason));
+        } else if self.first_time(meta) {
+            self.found.push(Found::File(path.to_path_buf()));
+        }
+    }
+
+    fn dir(&mut self, root: &Path, meta: &fs::Metadata) {
+        if !self.first_time(meta) {
             return;
         }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        // Hidden files and folders (an index inside the corpus, editor backups) are not documents.
-        let hidden = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
+        let mut stack = vec![self.list(root)];
+        while let Some(entries) = stack.last_mut() {
+            let Some(path) = entries.next() else {
+                stack.pop();
+                continue;
+            };
+            // Hidden files and folders (an index inside the corpus, editor backups) are not documents.
+            let hidden = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'));
+            let Ok(own) = fs::symlink_metadata(&path) else {
+                continue;
+            };
+            if hidden {
+                continue;
+            }
+            let meta = if own.file_type().is_symlink() {
+                match self.through_link(&path) {
+                    Ok(Some(meta)) => meta,
+                    Ok(None) => continue,
+                    Err(reason) => {
+                        if is_readable_name(&path) {
+                            self.found.push(Found::Unreadable(path, reason));
+                        }
+                        continue;
+                    }
+                }
+            } else {
+                own
+            };
+            if meta.is_dir() {
+                if self.first_time(&meta) {
+                    stack.push(self.list(&path));
+                }
+            } else if is_readable_name(&path) {
+                self.file(&path, &meta);
+            }
         }
-        if path.is_dir() {
-            walk_dir(&path, found);
-        } else if is_readable_name(&path) {
-            found.push(Found::File(path));
+    }
+
+    /// What a link inside a folder leads to, when it may be followed; `Ok(None)` for a
+    /// link to a folder that is not followed (nothing to report).
+    fn through_link(&self, path: &Path) -> Result<Option<fs::Metadata>, SkipReason> {
+        if !self.follow_links {
+            return match fs::metadata(path) {
+                Ok(meta) if meta.is_dir() => Ok(None),
+                _ => Err(SkipReason::new(
+                    "symbolic link, not followed (--follow-links follows it)",
+                )),
+            };
+        }
+        let target = fs::canonicalize(path).map_err(|e| SkipReason::from_io(&e))?;
+        if !self.roots.iter().any(|root| target.starts_with(root)) {
+            return Err(SkipReason::new(
+                "symbolic link to a file outside the folders given; not read",
+            ));
+        }
+        fs::metadata(&target)
+            .map(Some)
+            .map_err(|e| SkipReason::from_io(&e))
+    }
+
+    /// A folder's entries, sorted; a folder that cannot be listed is reported.
+    fn list(&mut self, dir: &Path) -> std::vec::IntoIter<PathBuf> {
+        match fs::read_dir(dir) {
+            Ok(entries) => {
+                let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+                paths.sort();
+                paths.into_iter()
+            }
+            Err(e) => {
+                self.found
+                    .push(Found::Unreadable(dir.to_path_buf(), SkipReason::from_io(&e)));
+                Vec::new().into_iter()
+            }
         }
     }
 }
 
-/// Reads a file's bytes, refusing files larger than `max_bytes`.
+fn kind(meta: &fs::Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    let t = meta.file_type();
+    if t.is_fifo() {
+        "a FIFO"
+    } else if t.is_char_device() || t.is_block_device() {
+        "a device"
+    } else if t.is_socket() {
+        "a socket"
+    } else {
+        "not a file"
+    }
+}
+
+/// Reads a file's bytes, refusing files larger than `max_bytes` and anything but a
+/// regular file (a FIFO would block, `/dev/zero` never ends).
 pub fn read_bytes(path: &Path, max_bytes: u64) -> Result<Vec<u8>, SkipReason> {
     let meta = fs::metadata(path).map_err(|e| SkipReason::from_io(&e))?;
     if meta.is_dir() {
         return Err(SkipReason::new("is a folder, not a file"));
+    }
+    if !meta.is_file() {
+        return Err(SkipReason::new(format!(
+            "not a regular file ({}); not read",
+            kind(&meta)
+        )));
     }
     if meta.len() > max_bytes {
         return Err(SkipReason::new(format!(
@@ -95,7 +214,18 @@ pub fn read_bytes(path: &Path, max_bytes: u64) -> Result<Vec<u8>, SkipReason> {
             max_bytes >> 20
         )));
     }
-    fs::read(path).map_err(|e| SkipReason::from_io(&e))
+    // The file may have grown since: never read past the limit.
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    let file = fs::File::open(path).map_err(|e| SkipReason::from_io(&e))?;
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, max_bytes + 1), &mut bytes)
+        .map_err(|e| SkipReason::from_io(&e))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(SkipReason::new(format!(
+            "larger than the limit ({} MiB; raise --max-file-mb)",
+            max_bytes >> 20
+        )));
+    }
+    Ok(bytes)
 }
 
 /// Decodes a document's bytes to NFC text with `\n` line ends.
@@ -274,5 +404,88 @@ mod tests {
             })
             .collect();
         assert_eq!(files, ["a.md", "b.txt", "sub/d.TXT"]);
+    }
+
+    fn names(found: &[Found], root: &Path) -> Vec<String> {
+        found
+            .iter()
+            .map(|f| match f {
+                Found::File(p) => p.strip_prefix(root).unwrap_or(p).display().to_string(),
+                Found::Unreadable(p, r) => format!("{} ({r})", p.strip_prefix(root).unwrap_or(p).display()),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn walk_follows_no_link_and_reads_only_regular_files() {
+        use std::os::unix::fs::symlink;
+        let outside = tempfile::tempdir().unwrap();
+        fs::write(outside.path().join("secret.txt"), "x").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::write(root.join("a.txt"), "x").unwrap();
+        fs::create_dir(root.join("sub")).unwrap();
+        fs::write(root.join("sub/b.txt"), "x").unwrap();
+        symlink(".", root.join("loop1")).unwrap();
+        symlink(".", root.join("sub/loop2")).unwrap();
+        symlink("..", root.join("sub/up")).unwrap();
+        symlink(outside.path().join("secret.txt"), root.join("secret.txt")).unwrap();
+        symlink(outside.path(), root.join("outside")).unwrap();
+        symlink("/dev/zero", root.join("zero.txt")).unwrap();
+        symlink("a.txt", root.join("same.txt")).unwrap();
+        let fifo = std::process::Command::new("mkfifo")
+            .arg(root.join("x.txt"))
+            .status();
+        let fifo = fifo.is_ok_and(|s| s.success());
+        let roots = vec![root.to_path_buf()];
+
+        let mut want = vec![
+            "a.txt".to_string(),
+            "same.txt (symbolic link, not followed (--follow-links follows it))".into(),
+            "secret.txt (symbolic link, not followed (--follow-links follows it))".into(),
+            "sub/b.txt".into(),
+        ];
+        if fifo {
+            want.push("x.txt (not a regular file (a FIFO); not read)".into());
+        }
+        want.push("zero.txt (symbolic link, not followed (--follow-links follows it))".into());
+        assert_eq!(names(&walk(&roots), root), want);
+
+        // Followed: each file once, nothing outside the folder, loops end.
+        let mut want = vec![
+            "a.txt".to_string(),
+            "secret.txt (symbolic link to a file outside the folders given; not read)".into(),
+            "sub/b.txt".into(),
+        ];
+        if fifo {
+            want.push("x.txt (not a regular file (a FIFO); not read)".into());
+        }
+        want.push("zero.txt (symbolic link to a file outside the folders given; not read)".into());
+        assert_eq!(names(&walk_with(&roots, true), root), want);
+
+        // A FIFO or a device named by the user is reported, never opened.
+        if fifo {
+            let err = read_bytes(&root.join("x.txt"), 1 << 20).unwrap_err();
+            assert!(err.to_string().contains("FIFO"), "{err}");
+        }
+        let err = read_bytes(Path::new("/dev/zero"), 1 << 20).unwrap_err();
+        assert!(err.to_string().contains("device"), "{err}");
+    }
+
+    #[test]
+    fn a_deep_tree_does_not_overflow_the_stack() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut path = dir.path().to_path_buf();
+        let mut depth = 0;
+        // As deep as the file system allows paths (PATH_MAX), with one-letter folders.
+        while path.as_os_str().len() < 3000 {
+            path.push("d");
+            fs::create_dir(&path).unwrap();
+            depth += 1;
+        }
+        fs::write(path.join("deep.txt"), "x").unwrap();
+        let found = walk(&[dir.path().to_path_buf()]);
+        assert!(depth > 1000);
+        assert!(matches!(&found[..], [Found::File(p)] if p.ends_with("deep.txt")));
     }
 }

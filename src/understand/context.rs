@@ -10,12 +10,19 @@
 /// How far a context reaches on each side of the citation, in characters.
 const REACH: usize = 160;
 
+/// Where a context is cut even inside a word: text without spaces (`1/KH-UBND-1/KH-…`)
+/// must not make each context as long as the document (quadratic time and memory).
+const HARD_REACH: usize = REACH + 40;
+
+/// The longest citation text a context keeps whole, in bytes; a longer one is cut.
+const MAX_CITATION_BYTES: usize = 400;
+
 /// The sentence (or clause, up to `.`, `;`, a blank line or about [`REACH`] characters,
 /// cut at a word with `…`) that holds `text[start..end]`, on one line with Markdown marks
 /// and table pipes removed.
 pub fn sentence_around(text: &str, start: usize, end: usize) -> String {
     let start = floor_char_boundary(text, start.min(text.len()));
-    let end = floor_char_boundary(text, end.clamp(start, text.len()));
+    let end = floor_char_boundary(text, end.clamp(start, text.len()).min(start + MAX_CITATION_BYTES));
     let before = &text[..start];
     let mut from = start;
     let mut cut_before = false;
@@ -23,7 +30,7 @@ pub fn sentence_around(text: &str, start: usize, end: usize) -> String {
         if matches!(c, '.' | ';' | '!' | '?') || before[i..].starts_with("\n\n") {
             break;
         }
-        if taken >= REACH && c.is_whitespace() {
+        if (taken >= REACH && c.is_whitespace()) || taken >= HARD_REACH {
             cut_before = true;
             break;
         }
@@ -33,7 +40,7 @@ pub fn sentence_around(text: &str, start: usize, end: usize) -> String {
     let mut to = end;
     let mut cut_after = false;
     for (taken, (i, c)) in after.char_indices().enumerate() {
-        if taken >= REACH && c.is_whitespace() {
+        if (taken >= REACH && c.is_whitespace()) || taken >= HARD_REACH {
             cut_after = true;
             break;
         }
@@ -77,5 +84,20 @@ mod tests {
             "{context}"
         );
         assert!(context.chars().count() < 2 * super::REACH + 40);
+    }
+
+    #[test]
+    fn text_without_spaces_is_cut_too() {
+        let dense = "1/KH-UBND-".repeat(20_000);
+        for at in [0, 1_000, 100_000, dense.len() - 10] {
+            let context = sentence_around(&dense, at, at + 9);
+            assert!(
+                context.chars().count() <= 2 * super::HARD_REACH + 12,
+                "{}",
+                context.len()
+            );
+        }
+        let long_citation = "x".repeat(10_000);
+        assert!(sentence_around(&long_citation, 0, 10_000).chars().count() <= 2 * super::HARD_REACH + 402);
     }
 }

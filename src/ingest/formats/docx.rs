@@ -15,29 +15,40 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::legacy::{self, Legacy};
 use crate::error::SkipReason;
+use crate::ingest::limits::Limits;
 
 /// The text of a `.docx` and its encoding (`utf-8`, or the legacy encoding of its runs).
-pub fn text(bytes: &[u8]) -> Result<(String, &'static str), SkipReason> {
+pub fn text(bytes: &[u8], limits: &Limits) -> Result<(String, &'static str), SkipReason> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
         SkipReason::new(format!(
             "damaged .docx (not a readable zip archive: {e}); open it in Word and save it again"
         ))
     })?;
-    let part = |zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str| -> Result<Option<String>, SkipReason> {
-        let mut file = match zip.by_name(name) {
-            Ok(file) => file,
-            Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-            Err(e) => {
-                return Err(SkipReason::new(format!(
-                    "damaged .docx ({name}: {e}); save it again"
-                )));
+    // What the parts read so far unpacked to: the zip's own sizes may lie.
+    let mut unpacked: u64 = 0;
+    let mut part =
+        |zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str| -> Result<Option<String>, SkipReason> {
+            let mut file = match zip.by_name(name) {
+                Ok(file) => file,
+                Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+                Err(e) => {
+                    return Err(SkipReason::new(format!(
+                        "damaged .docx ({name}: {e}); save it again"
+                    )));
+                }
+            };
+            let room = limits.max_decompressed_bytes.saturating_sub(unpacked);
+            let mut xml = String::new();
+            (&mut file)
+                .take(room + 1)
+                .read_to_string(&mut xml)
+                .map_err(|e| SkipReason::new(format!("damaged .docx ({name}: {e}); save it again")))?;
+            unpacked += xml.len() as u64;
+            if unpacked > limits.max_decompressed_bytes {
+                return Err(limits.decompressed_too_large(".docx"));
             }
+            Ok(Some(xml))
         };
-        let mut xml = String::new();
-        file.read_to_string(&mut xml)
-            .map_err(|e| SkipReason::new(format!("damaged .docx ({name}: {e}); save it again")))?;
-        Ok(Some(xml))
-    };
     let document = part(&mut zip, "word/document.xml")?
         .ok_or_else(|| SkipReason::new("not a Word document (no word/document.xml in the .docx)"))?;
     let fonts = part(&mut zip, "word/styles.xml")?

@@ -12,11 +12,13 @@ pub mod docx;
 pub mod html;
 pub mod legacy;
 pub mod pdf;
+pub mod pdf_budget;
 
 use std::path::Path;
 
 use unicode_normalization::UnicodeNormalization;
 
+use super::limits::Limits;
 use super::read;
 use crate::error::SkipReason;
 
@@ -93,11 +95,26 @@ fn extension(path: &Path) -> String {
         .to_ascii_lowercase()
 }
 
-/// Reads a document's bytes as the format its content (then its name) says.
+/// Reads a document's bytes as the format its content (then its name) says, within the
+/// default [`Limits`].
 pub fn read_document(path: &Path, bytes: &[u8]) -> Result<Document, SkipReason> {
+    read_document_within(path, bytes, &Limits::default())
+}
+
+/// Reads a document's bytes as the format its content (then its name) says; what it
+/// unpacks to and the text it yields must stay within `limits`.
+pub fn read_document_within(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Document, SkipReason> {
+    let document = read_unchecked(path, bytes, limits)?;
+    if document.text.len() as u64 > limits.max_text_bytes {
+        return Err(limits.text_too_long(document.text.len() as u64));
+    }
+    Ok(document)
+}
+
+fn read_unchecked(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Document, SkipReason> {
     let ext = extension(path);
     let (text, format, encoding) = if bytes.starts_with(b"%PDF-") || ext == "pdf" {
-        (pdf::text(bytes)?, Format::Pdf, "unicode")
+        (pdf::text(bytes, limits)?, Format::Pdf, "unicode")
     } else if bytes.starts_with(OLE_MAGIC) {
         // Word stores a password-protected .docx in an OLE container too.
         let reason = match UNSUPPORTED.iter().find(|u| u.0 == ext) {
@@ -112,10 +129,13 @@ pub fn read_document(path: &Path, bytes: &[u8]) -> Result<Document, SkipReason> 
         || (bytes.starts_with(b"PK\x03\x04") && !UNSUPPORTED.iter().any(|u| u.0 == ext && ext != "doc"))
     {
         // A zip named `.doc` is a .docx saved under the old name: read it.
-        let (text, encoding) = docx::text(bytes)?;
+        let (text, encoding) = docx::text(bytes, limits)?;
         (text, Format::Docx, encoding)
     } else if let Some((_, reason)) = UNSUPPORTED.iter().find(|u| u.0 == ext) {
         return Err(SkipReason::new(*reason));
+    } else if bytes.len() as u64 > limits.max_text_bytes {
+        // Text and pages yield about as many bytes of text as they hold (UTF-16 fewer).
+        return Err(limits.text_too_long(bytes.len() as u64));
     } else if ext == "html" || ext == "htm" {
         let (text, encoding) = html::text(bytes)?;
         (text, Format::Html, encoding)

@@ -11,14 +11,17 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::pdf_budget;
 use crate::error::SkipReason;
+use crate::ingest::limits::Limits;
 
 /// How many lines at each end of a page are looked at as possible headers and footers.
 const EDGE_LINES: usize = 3;
 
 /// The text of a PDF, one page after another.
-pub fn text(bytes: &[u8]) -> Result<String, SkipReason> {
-    let pages = pages(bytes)?;
+pub fn text(bytes: &[u8], limits: &Limits) -> Result<String, SkipReason> {
+    pdf_budget::check(bytes, limits.max_decompressed_bytes)?;
+    let pages = pages_within(bytes, limits.max_text_bytes, limits.max_decompressed_bytes)?;
     let text = join_pages(&pages);
     if text.trim().is_empty() {
         return Err(SkipReason::new(
@@ -28,17 +31,123 @@ pub fn text(bytes: &[u8]) -> Result<String, SkipReason> {
     Ok(text)
 }
 
-/// Each page's raw text.
+/// Each page's raw text (no limit on the text; the inflated streams within the default).
 pub fn pages(bytes: &[u8]) -> Result<Vec<String>, SkipReason> {
+    let max_inflated = Limits::default().max_decompressed_bytes;
+    pdf_budget::check(bytes, max_inflated)?;
+    pages_within(bytes, u64::MAX, max_inflated)
+}
+
+/// Each page's raw text, at most `max_text` bytes in all.
+fn pages_within(bytes: &[u8], max_text: u64, max_inflated: u64) -> Result<Vec<String>, SkipReason> {
     // The PDF library panics on some malformed files; that must cost this file only.
-    let result = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem_by_pages(bytes));
+    let result = crate::panics::quietly(|| extract_pages(bytes, max_text, max_inflated));
     match result {
         Ok(Ok(pages)) => Ok(pages),
-        Ok(Err(e)) => Err(SkipReason::new(format!("damaged or unsupported PDF ({e})"))),
+        Ok(Err(Extraction::TooLong)) => Err(SkipReason::new(format!(
+            "text longer than the limit ({} MiB; raise --max-text-mb)",
+            max_text >> 20
+        ))),
+        Ok(Err(Extraction::Skip(reason))) => Err(reason),
+        Ok(Err(Extraction::PageTreeLoop)) => Err(SkipReason::new(
+            "damaged PDF (its page tree loops back on itself)",
+        )),
+        Ok(Err(Extraction::Damaged(e))) => Err(SkipReason::new(format!("damaged or unsupported PDF ({e})"))),
         Err(_) => Err(SkipReason::new(
             "PDF the reader could not handle (unsupported font or structure); save it as .docx",
         )),
     }
+}
+
+enum Extraction {
+    TooLong,
+    PageTreeLoop,
+    Skip(SkipReason),
+    Damaged(String),
+}
+
+/// Text written by the PDF library, refused past a budget (the library then stops).
+struct Bounded {
+    text: Vec<u8>,
+    room: u64,
+    over: bool,
+}
+
+impl std::io::Write for Bounded {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if buf.len() as u64 > self.room {
+            self.over = true;
+            return Err(std::io::Error::other("text limit"));
+        }
+        self.room -= buf.len() as u64;
+        self.text.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn extract_pages(bytes: &[u8], max_text: u64, max_inflated: u64) -> Result<Vec<String>, Extraction> {
+    let damaged = |e: &dyn std::fmt::Display| Extraction::Damaged(e.to_string());
+    let mut doc = pdf_extract::Document::load_mem(bytes).map_err(|e| damaged(&e))?;
+    if doc.is_encrypted() {
+        doc.decrypt("").map_err(|e| damaged(&e))?;
+        // The streams could not be counted before they were decrypted.
+        let streams = doc
+            .objects
+            .values()
+            .filter_map(|o| o.as_stream().ok())
+            .filter(|s| {
+                s.filters().is_ok_and(|f| f.contains(&&b"FlateDecode"[..]))
+                    && !s
+                        .dict
+                        .get(b"Subtype")
+                        .and_then(pdf_extract::Object::as_name)
+                        .is_ok_and(|n| n == b"Image")
+            });
+        pdf_budget::check_decrypted(streams.map(|s| &s.content[..]), max_inflated)
+            .map_err(Extraction::Skip)?;
+    }
+    let pages = doc.get_pages();
+    // The library looks attributes up the page tree recursively: a loop would never end.
+    for &id in pages.values() {
+        let mut seen = std::collections::HashSet::new();
+        let mut node = doc.get_dictionary(id).ok();
+        while let Some(dict) = node {
+            let Ok(parent) = dict.get(b"Parent").and_then(pdf_extract::Object::as_reference) else {
+                break;
+            };
+            if !seen.insert(parent) || seen.len() > 256 {
+                return Err(Extraction::PageTreeLoop);
+            }
+            node = doc.get_dictionary(parent).ok();
+        }
+    }
+    let mut out = Vec::with_capacity(pages.len());
+    let mut room = max_text;
+    for &number in pages.keys() {
+        let mut page = Bounded {
+            text: Vec::new(),
+            room,
+            over: false,
+        };
+        let result = {
+            let writer: &mut dyn std::io::Write = &mut page;
+            let mut output = pdf_extract::PlainTextOutput::new(writer);
+            pdf_extract::output_doc_page(&doc, &mut output, number)
+        };
+        if page.over {
+            return Err(Extraction::TooLong);
+        }
+        if result.is_err() {
+            break; // as the library's own page loop: the pages read so far
+        }
+        room -= page.text.len() as u64;
+        out.push(String::from_utf8_lossy(&page.text).into_owned());
+    }
+    Ok(out)
 }
 
 fn mask_digits(line: &str) -> String {
