@@ -109,6 +109,7 @@ fn plancite_archive(dir: &Path, articles: &[Article]) -> Index {
             hash: String::new(),
             plan,
             contexts: Vec::new(),
+            copies: Vec::new(),
         };
         let body = clean::join_wrapped_lines(&clean::layout(&article.text));
         writer

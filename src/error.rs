@@ -46,6 +46,9 @@ pub enum Error {
     /// No index at the path given.
     #[error("no index at {0} (run `plancite index` first)")]
     NoIndex(String),
+    /// No index at a path, with what to do about it.
+    #[error("no index at {0}: {1}")]
+    NoIndexAt(String, String),
     #[error("index error: {0}")]
     Index(#[from] tantivy::TantivyError),
     #[error("query error: {0}")]
@@ -62,7 +65,11 @@ impl Error {
     pub fn is_users(&self) -> bool {
         matches!(
             self,
-            Error::BadInput(_) | Error::NotFound(_) | Error::NoIndex(_) | Error::Query(_)
+            Error::BadInput(_)
+                | Error::NotFound(_)
+                | Error::NoIndex(_)
+                | Error::NoIndexAt(..)
+                | Error::Query(_)
         )
     }
 

@@ -31,9 +31,10 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
     about = "Search and cross-reference Vietnamese government plan archives"
 )]
 struct Cli {
-    /// Index folder.
-    #[arg(long, global = true, env = "PLANCITE_INDEX", default_value = DEFAULT_PATH)]
-    index: PathBuf,
+    /// Index folder (default ./plancite-index). A folder named here or in
+    /// $PLANCITE_INDEX must hold an index, except for `index` and `add`, which create it.
+    #[arg(long, global = true, env = "PLANCITE_INDEX")]
+    index: Option<PathBuf>,
     /// Print the details of errors inside document libraries (panic messages).
     #[arg(long, global = true)]
     verbose: bool,
@@ -255,6 +256,8 @@ fn main() -> ExitCode {
     plancite::panics::install_hook(cli.verbose);
     match run(cli) {
         Ok(code) => code,
+        // A reader that stopped early (`plancite graph | head`) is not an error.
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("plancite: {}", output::clean(&error_line(&err)));
             let users = err
@@ -282,7 +285,26 @@ fn error_line(err: &anyhow::Error) -> String {
     line
 }
 
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Where the index is, and whether the user named it (then it must exist: a mistyped
+/// path is an error, never a new index).
+struct IndexArg {
+    path: PathBuf,
+    named: bool,
+}
+
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let index_arg = IndexArg {
+        named: cli.index.is_some(),
+        path: cli.index.unwrap_or_else(|| PathBuf::from(DEFAULT_PATH)),
+    };
     let stdout = io::stdout();
     let mut out = output::Terminal::new(io::BufWriter::new(stdout.lock()));
     let style = Style {
@@ -296,24 +318,25 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 dirs
             };
-            let report = index_dirs(&cli.index, &dirs, &build, true)?;
+            let report = index_dirs(&index_arg.path, &dirs, &build, true)?;
             print_build_report(&report);
             exit_for(&report)
         }
         Command::Add { files, build } => {
-            let report = index_dirs(&cli.index, &files, &build, false)?;
+            let report = index_dirs(&index_arg.path, &files, &build, false)?;
             print_build_report(&report);
             exit_for(&report)
         }
         Command::Remove { id } => {
-            let index = Index::open(&cli.index)?;
+            let index = Index::open(&index_arg.path)?;
             let removed =
                 plancite::index::build::remove(&index, &id, plancite::index::writer::DEFAULT_MEMORY_MB)?;
-            eprintln!("removed {removed}; {} plans in the index", index.plan_count()?);
+            let total = output::count(index.plan_count()?, "plan");
+            eprintln!("removed {removed}; {total} in the index");
             ExitCode::SUCCESS
         }
         Command::Search(args) => {
-            let index = open_or_build_default(&cli.index)?;
+            let index = open_or_build(&index_arg, Vec::new())?;
             let request = SearchRequest {
                 query: args.query,
                 year: args.year,
@@ -334,8 +357,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ExitCode::SUCCESS
         }
         Command::Cites { key, ids: true, .. } => {
-            let index = open_or_build_default(&cli.index)?;
-            let (_, ids) = citations::citing_ids(&index, &key)?;
+            let index = open_or_build(&index_arg, Vec::new())?;
+            let (key, ids) = citations::citing_ids(&index, &key)?;
+            if ids.is_empty() {
+                return Err(nobody_cites(&key).into());
+            }
             for id in ids {
                 writeln!(out, "{id}")?;
             }
@@ -348,16 +374,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             limit,
             offset,
         } => {
-            let index = open_or_build_default(&cli.index)?;
+            let index = open_or_build(&index_arg, Vec::new())?;
             let limit = limit.map(|n| usize::try_from(n).unwrap_or(usize::MAX));
             let result = citations::cites_page(&index, &key, offset, limit)?;
+            if result.total == 0 {
+                return Err(nobody_cites(&result.key).into());
+            }
             emit(&mut out, json, &result, |out, v| {
                 output::cites_result(out, v, style)
             })?;
             ExitCode::SUCCESS
         }
         Command::Refs { id, json } => {
-            let index = open_or_build_default(&cli.index)?;
+            let index = open_or_build(&index_arg, Vec::new())?;
             let result = citations::refs(&index, &id)?;
             emit(&mut out, json, &result, |out, v| {
                 output::refs_result(out, v, style)
@@ -366,7 +395,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Graph { format, out: file } => {
             let format: graph::Format = format.parse()?;
-            let index = open_or_build_default(&cli.index)?;
+            let index = open_or_build(&index_arg, Vec::new())?;
             let rendered = graph::render(&graph::build(&index)?, format);
             match file {
                 Some(file) => std::fs::write(&file, rendered)
@@ -376,7 +405,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ExitCode::SUCCESS
         }
         Command::TopCited { limit, json } => {
-            let index = open_or_build_default(&cli.index)?;
+            let index = open_or_build(&index_arg, Vec::new())?;
             let documents = citations::top_cited(&index, limit)?;
             emit(&mut out, json, &documents, |out, v| {
                 output::top_cited(out, v, style)
@@ -389,7 +418,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             json,
             svg,
         } => {
-            let index = open_or_build_default(&cli.index)?;
+            let index = open_or_build(&index_arg, Vec::new())?;
             let YearsAndPlace { from, to, place } = range;
             let request = trace::TraceRequest {
                 query,
@@ -408,7 +437,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ExitCode::SUCCESS
         }
         Command::Diff { task_a, task_b, json } => {
-            let index = open_or_build_default(&cli.index)?;
+            let index = open_or_build(&index_arg, Vec::new())?;
             let result = diff::diff_tasks(&index, &task_a, &task_b)?;
             emit(&mut out, json, &result, |out, v| output::task_diff(out, v, style))?;
             ExitCode::SUCCESS
@@ -418,15 +447,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             allow_hosts,
             dirs,
         } => {
-            let index = open_or_build(&cli.index, dirs)?;
+            let index = open_or_build(&index_arg, dirs)?;
             serve(index, addr, &allow_hosts)?;
             ExitCode::SUCCESS
         }
         Command::Show { id, json } => {
-            let index = open_or_build_default(&cli.index)?;
+            let index = open_or_build(&index_arg, Vec::new())?;
             let (record, text) = reader::find_plan(&index, &id)?;
             if json {
                 let mut value = serde_json::to_value(&record.plan)?;
+                value["files"] = files_of(&record).into();
                 value["id"] = record.id.into();
                 value["text"] = text.into();
                 output::json_line(out.raw(), &value)?;
@@ -439,6 +469,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     };
     out.flush()?;
     Ok(code)
+}
+
+/// The files a plan was read from: its own, then its copies still on disk.
+fn files_of(record: &plancite::index::PlanRecord) -> Vec<String> {
+    std::iter::once(record.plan.file.clone())
+        .chain(record.copies.iter().filter(|c| Path::new(c).is_file()).cloned())
+        .collect()
+}
+
+/// A key no plan cites is a usage error (exit 2), as an unknown plan is.
+fn nobody_cites(key: &str) -> plancite::Error {
+    plancite::Error::NotFound(format!("no plan in the archive cites {key}"))
 }
 
 /// Prints a result as one JSON line, or for people with `human`.
@@ -551,10 +593,13 @@ fn print_build_report(report: &BuildReport) {
     for (file, reason) in &report.skipped {
         eprintln!("skipped {}: {reason}", output::clean(file));
     }
+    for (copy, original) in &report.copies {
+        eprintln!("same content as {original}: {copy} (listed with that plan)");
+    }
     let mb = report.bytes as f64 / (1 << 20) as f64;
     let mut line = format!(
-        "indexed {} plans ({mb:.1} MB) in {:.1} s, skipped {}",
-        report.indexed,
+        "indexed {} ({mb:.1} MB) in {:.1} s, skipped {}",
+        output::count(report.indexed as u64, "plan"),
         report.elapsed.as_secs_f64(),
         report.skipped.len()
     );
@@ -564,7 +609,16 @@ fn print_build_report(report: &BuildReport) {
     if report.removed > 0 {
         line += &format!(", removed {}", report.removed);
     }
-    eprintln!("{line}; {} plans in the index", report.total);
+    if !report.copies.is_empty() {
+        line += &format!(
+            ", {}",
+            match report.copies.len() {
+                1 => "1 copy".to_string(),
+                n => format!("{n} copies"),
+            }
+        );
+    }
+    eprintln!("{line}; {} in the index", output::count(report.total, "plan"));
 }
 
 fn exit_for(report: &BuildReport) -> ExitCode {
@@ -588,19 +642,24 @@ fn default_corpus() -> anyhow::Result<PathBuf> {
     anyhow::bail!("no corpus/ folder here; give the folders to index")
 }
 
-/// Opens the index, first building it from the bundled corpus when there is none.
-fn open_or_build_default(path: &Path) -> anyhow::Result<Index> {
-    open_or_build(path, Vec::new())
-}
-
-/// Opens the index, first building it from `dirs` (default: the bundled corpus) when
-/// there is none.
-fn open_or_build(path: &Path, dirs: Vec<PathBuf>) -> anyhow::Result<Index> {
+/// Opens the index. When there is none, it is built first from `dirs` if the user gave
+/// folders (`serve DIR…`), or from the bundled corpus when no index was named and the
+/// command runs in the plancite checkout; anything else is a usage error, so a mistyped
+/// `--index` never leaves a stray index behind.
+fn open_or_build(index: &IndexArg, dirs: Vec<PathBuf>) -> anyhow::Result<Index> {
+    let path = &index.path;
     if !Index::exists(path) {
-        let dirs = if dirs.is_empty() {
-            vec![default_corpus()?]
-        } else {
+        let dirs = if !dirs.is_empty() {
             dirs
+        } else if !index.named && in_checkout() {
+            vec![PathBuf::from("corpus")]
+        } else {
+            let hint = if index.named {
+                "check the path, or build it with `plancite --index PATH index DIR`"
+            } else {
+                "build one with `plancite index DIR`, or name one with --index"
+            };
+            return Err(plancite::Error::NoIndexAt(path.display().to_string(), hint.into()).into());
         };
         let names: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
         eprintln!(
@@ -617,6 +676,13 @@ fn open_or_build(path: &Path, dirs: Vec<PathBuf>) -> anyhow::Result<Index> {
         print_build_report(&index_dirs(path, &dirs, &args, true)?);
     }
     Ok(Index::open(path)?)
+}
+
+/// Whether the current folder is a plancite checkout (its `Cargo.toml` and `corpus/`),
+/// the one place where building the bundled archive unasked is what a user expects.
+fn in_checkout() -> bool {
+    Path::new("corpus").is_dir()
+        && std::fs::read_to_string("Cargo.toml").is_ok_and(|toml| toml.contains("name = \"plancite\""))
 }
 
 /// `serve`: the HTTP service on `addr` until Ctrl-C or SIGTERM.
@@ -637,7 +703,8 @@ fn serve(index: Index, addr: std::net::SocketAddr, allow_hosts: &[String]) -> an
                 "warning: listening on {local}: anyone who can reach this machine can read the archive"
             );
         }
-        eprintln!("plancite: serving {plans} plans at http://{local}/ (Ctrl-C to stop)");
+        let plans = output::count(plans, "plan");
+        eprintln!("plancite: serving {plans} at http://{local}/ (Ctrl-C to stop)");
         // On loopback, or when told names: only requests that name this server.
         let allowed_hosts = (local.ip().is_loopback() || !allow_hosts.is_empty())
             .then(|| Config::loopback_hosts(local, allow_hosts));

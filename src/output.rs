@@ -186,15 +186,22 @@ pub fn search_result(
         format!(" (showing {}–{})", offset + 1, offset + shown)
     };
     let noun = match result.level {
-        crate::query::search::Level::Plan => "plans",
-        crate::query::search::Level::Task => "tasks",
+        crate::query::search::Level::Plan => "plan",
+        crate::query::search::Level::Task => "task",
     };
-    writeln!(out, "{} {noun} match {:?}{range}", result.total, result.query)?;
+    writeln!(
+        out,
+        "{} {} {:?}{range}",
+        count(result.total as u64, noun),
+        verb(result.total as u64, "match"),
+        result.query
+    )?;
     if result.all_words_total < result.total {
         writeln!(
             out,
-            "  {} hold every word; the others hold some of them",
-            result.all_words_total
+            "  {} {} every word; the others hold some of them",
+            result.all_words_total,
+            verb(result.all_words_total as u64, "hold")
         )?;
     }
     let facet_line = |name: &str, counts: &std::collections::BTreeMap<String, u64>| {
@@ -257,7 +264,13 @@ pub fn cites_result(
     result: &crate::query::citations::CitesResult,
     style: Style,
 ) -> io::Result<()> {
-    write!(out, "{} plans cite {}", result.total, style.bold(&result.key))?;
+    write!(
+        out,
+        "{} {} {}",
+        count(result.total as u64, "plan"),
+        verb(result.total as u64, "cite"),
+        style.bold(&result.key)
+    )?;
     if result.citing.len() < result.total {
         write!(out, " (showing {})", result.citing.len())?;
     }
@@ -290,9 +303,9 @@ pub fn refs_result(
     let number = result.number.as_deref().unwrap_or(&result.id);
     writeln!(
         out,
-        "{} cites {} documents",
+        "{} cites {}",
         style.bold(number),
-        result.refs.len()
+        count(result.refs.len() as u64, "document")
     )?;
     for reference in &result.refs {
         let c = &reference.citation;
@@ -321,7 +334,11 @@ pub fn refs_result(
         )?;
     }
     if !result.cited_by.is_empty() {
-        writeln!(out, "cited by {} plans in the archive:", result.cited_by.len())?;
+        writeln!(
+            out,
+            "cited by {} in the archive:",
+            count(result.cited_by.len() as u64, "plan")
+        )?;
         for plan in &result.cited_by {
             let head = plan_line(&plan.number, &plan.place, &plan.date, plan.year);
             writeln!(out, "  {head}  {}", style.dim(&format!("[{}]", plan.id)))?;
@@ -367,15 +384,21 @@ pub fn trace_result(
     style: Style,
 ) -> io::Result<()> {
     let tasks: usize = result.years.iter().map(|y| y.tasks.len()).sum();
-    writeln!(out, "{tasks} tasks match {:?}", result.query)?;
+    writeln!(
+        out,
+        "{} {} {:?}",
+        count(tasks as u64, "task"),
+        verb(tasks as u64, "match"),
+        result.query
+    )?;
     for year in &result.years {
         writeln!(out)?;
         writeln!(
             out,
-            "{}  {} plans, {} tasks",
+            "{}  {}, {}",
             style.bold(&year.year.to_string()),
-            year.plans,
-            year.tasks.len()
+            count(year.plans as u64, "plan"),
+            count(year.tasks.len() as u64, "task")
         )?;
         for task in &year.tasks {
             let place = task.place.as_deref().unwrap_or("—");
@@ -392,10 +415,10 @@ pub fn trace_result(
         writeln!(out)?;
         writeln!(
             out,
-            "thread {}: {} ({} tasks)",
+            "thread {}: {} ({})",
             i + 1,
             style.bold(&thread.label),
-            thread.tasks.len()
+            count(thread.tasks.len() as u64, "task")
         )?;
         for task in &thread.tasks {
             let year = task.year.map_or("—".to_string(), |y| y.to_string());
@@ -445,6 +468,27 @@ pub fn task_diff(out: &mut impl Write, diff: &crate::query::diff::TaskDiff, styl
         text.push_str(&piece);
     }
     writeln!(out, "{text}")
+}
+
+/// `1 plan`, `2 plans`, `0 plans`: a count with its noun (regular English plurals).
+pub fn count(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// The verb agreeing with a count of `n`: `1 plan matches`, `2 plans match`.
+pub fn verb(n: u64, plural_form: &str) -> String {
+    if n == 1 {
+        match plural_form {
+            "match" => "matches".to_string(),
+            other => format!("{other}s"),
+        }
+    } else {
+        plural_form.to_string()
+    }
 }
 
 #[cfg(test)]

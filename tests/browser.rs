@@ -26,6 +26,8 @@ struct Browser {
     session: String,
     http: ureq::Agent,
     _profile: tempfile::TempDir,
+    /// Where downloads land.
+    downloads: tempfile::TempDir,
 }
 
 impl Browser {
@@ -70,9 +72,13 @@ impl Browser {
             "--window-size=1280,900",
             &format!("--user-data-dir={}", profile.path().display()),
         ];
+        let downloads = tempfile::tempdir().unwrap();
         let capabilities = json!({"capabilities": {"alwaysMatch": {
             "browserName": "chrome",
-            "goog:chromeOptions": {"binary": CHROMIUM, "args": args},
+            "goog:chromeOptions": {"binary": CHROMIUM, "args": args, "prefs": {
+                "download.default_directory": downloads.path(),
+                "download.prompt_for_download": false,
+            }},
         }}});
         let mut response = http
             .post(format!("{base}/session"))
@@ -89,6 +95,7 @@ impl Browser {
             session,
             http,
             _profile: profile,
+            downloads,
         }
     }
 
@@ -173,6 +180,21 @@ impl Browser {
         self.script(&format!("return document.querySelectorAll({css:?}).length"))
             .as_u64()
             .unwrap()
+    }
+
+    /// Waits for a finished download named `name` and returns its bytes.
+    fn downloaded(&self, name: &str) -> Vec<u8> {
+        let path = self.downloads.path().join(name);
+        let started = Instant::now();
+        while !path.is_file() {
+            let listing: Vec<String> = std::fs::read_dir(self.downloads.path())
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            assert!(started.elapsed() < WAIT, "no download {name}; have {listing:?}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        std::fs::read(path).unwrap()
     }
 
     fn screenshot(&self, path: &Path) {
@@ -310,6 +332,15 @@ fn search_open_a_plan_and_follow_citations_in_a_real_browser() {
     browser.wait_for("the plan", "document.getElementById('field-number')");
     assert_eq!(browser.text("#field-number"), "70/KH-UBND");
     assert!(browser.text("#plan-text").contains("Lê Khắc Nam"));
+    // The header reads as `extract` reads it, not as the converter broke its lines.
+    let text = browser.text("#plan-text");
+    assert!(text.starts_with("ỦY BAN NHÂN DÂN\n"), "{}", &text[..200]);
+    assert!(
+        text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        "{}",
+        &text[..300]
+    );
+    assert!(text.contains("Hải Phòng, ngày 22"), "{}", &text[..400]);
     assert!(
         browser.count("#plan-text a.cite") > 0,
         "citations in the text are links"
@@ -376,4 +407,207 @@ fn search_open_a_plan_and_follow_citations_in_a_real_browser() {
         "return [typeof window.__pwned, document.querySelectorAll('#view img, #view script, #view b').length]",
     );
     assert_eq!(injected, json!(["undefined", 0]), "document text ran as markup");
+}
+
+/// The page's tools, one after the other on the bundled plans: the cited-document box,
+/// the neighbourhood picture, the outline jump, the plan's file, a number typed as a
+/// search, export, the diff from a trace, and messages in Vietnamese.
+#[test]
+fn cited_box_picture_outline_file_export_and_diff_in_a_real_browser() {
+    if !browser_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = server::repo().join("corpus");
+    let server = Server::start(&dir.path().join("index"), &[&corpus]);
+    let shots = target_dir();
+    let browser = Browser::start();
+
+    // "Văn bản trích dẫn": a number typed loosely lands on every plan citing it.
+    browser.goto(&format!("{}/", server.url));
+    browser.wait_for("the cited-document box", "document.getElementById('cited-q')");
+    browser.type_into("#cited-q", "QĐ 2282\u{E007}");
+    browser.wait_for("the cited document", "document.getElementById('cites-key')");
+    assert_eq!(browser.text("#cites-key"), "2282/QĐ-TTg");
+    browser.wait_for(
+        "two citing plans",
+        "document.querySelectorAll('#citing .citing').length === 2",
+    );
+    assert!(browser.count("#citing .badge.rel") >= 2, "a relation on each");
+    assert!(browser.count("#citing blockquote") >= 2, "with context");
+    // Its neighbourhood: the two plans citing it, an edge with its relation from each.
+    assert_eq!(browser.count("#neighbourhood-svg .node.citing"), 2);
+    assert_eq!(browser.count("#neighbourhood-svg .edge text"), 2);
+    browser.screenshot(&shots.join("browser-screenshot-cited-box.png"));
+
+    // A plan's neighbourhood: the nine documents it cites, each edge labelled.
+    browser.goto(&format!("{}/#/plan/2022-hai-phong-70-KH-UBND", server.url));
+    browser.wait_for(
+        "the plan's picture",
+        "document.getElementById('field-number') && document.getElementById('neighbourhood-svg')",
+    );
+    assert_eq!(browser.count("#neighbourhood-svg .node.cited"), 9);
+    assert_eq!(browser.count("#neighbourhood-svg .node.center"), 1);
+    let labels = browser.script(
+        "return [...document.querySelectorAll('#neighbourhood-svg .edge text')].map(t => t.textContent)",
+    );
+    let labels: Vec<&str> = labels
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(labels.len(), 9);
+    assert!(
+        labels.contains(&"Căn cứ") && labels.contains(&"Nhắc đến"),
+        "{labels:?}"
+    );
+    // Citations grouped by relation, as vbpl.vn's Lược đồ.
+    assert!(browser.count("#refs h3.rel-group") >= 2);
+    browser.screenshot(&shots.join("browser-screenshot-neighbourhood.png"));
+
+    // The outline jumps to its section.
+    browser.click("#outline button.jump[data-path='II.2']");
+    browser.wait_for(
+        "section II.2 at the top of the window",
+        "document.activeElement.classList.contains('sec') && Math.abs(document.activeElement.getBoundingClientRect().top) < 40",
+    );
+    assert!(
+        browser
+            .script("return document.activeElement.innerText.slice(0, 200)")
+            .as_str()
+            .unwrap()
+            .contains("Tháng hành động"),
+        "II.2 is the Tháng hành động task"
+    );
+    browser.screenshot(&shots.join("browser-screenshot-outline-jump.png"));
+
+    // The plan's file, downloaded as it is on disk.
+    browser.script("window.scrollTo(0, 0)");
+    browser.click("#file-link");
+    let file = browser.downloaded("2022-hai-phong-70-KH-UBND.txt");
+    assert_eq!(
+        file,
+        std::fs::read(corpus.join("2022-hai-phong-70-KH-UBND.txt")).unwrap()
+    );
+
+    // A search for a document number offers the plans citing it first.
+    browser.goto(&format!("{}/#/search?q=125%2F2021%2FND-CP", server.url));
+    browser.wait_for("the offer", "document.getElementById('cited-offer')");
+    assert_eq!(
+        browser.script(
+            "return document.getElementById('cited-offer').compareDocumentPosition(document.getElementById('hits')) & Node.DOCUMENT_POSITION_FOLLOWING"
+        ),
+        json!(4),
+        "the offer comes before the hits"
+    );
+    browser.click("#cited-offer-link");
+    browser.wait_for("the cited document", "document.getElementById('cites-key')");
+    assert_eq!(browser.text("#cites-key"), "125/2021/NĐ-CP");
+
+    // Export of the hits, as CSV and JSON.
+    browser.goto(&format!(
+        "{}/#/search?q=b%C3%ACnh%20%C4%91%E1%BA%B3ng%20gi%E1%BB%9Bi",
+        server.url
+    ));
+    browser.wait_for(
+        "five hits",
+        "document.querySelectorAll('#hits .hit').length === 5",
+    );
+    browser.screenshot(&shots.join("browser-screenshot-export.png"));
+    browser.click("#export-hits a.export-csv");
+    let csv = String::from_utf8(browser.downloaded("plancite-tim-kiem.csv")).unwrap();
+    let lines: Vec<&str> = csv.trim_start_matches('\u{FEFF}').lines().collect();
+    assert_eq!(lines[0], "id,number,doc_type,place,date,title,file,score,snippet");
+    assert_eq!(lines.len(), 6, "{csv}");
+    assert!(
+        csv.contains("2022-hai-phong-70-KH-UBND,70/KH-UBND,Kế hoạch,Hải Phòng,2022-03-22"),
+        "{csv}"
+    );
+    browser.click("#export-hits a.export-json");
+    let rows: Value = serde_json::from_slice(&browser.downloaded("plancite-tim-kiem.json")).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 5);
+    assert!(
+        !rows[0]["snippet"].as_str().unwrap().contains("<mark>"),
+        "snippets as text"
+    );
+
+    // Trace → "so sánh" → the diff of two tasks in colour; the trace exports too.
+    browser.goto(&format!(
+        "{}/#/trace?q=th%C3%A1ng%20h%C3%A0nh%20%C4%91%E1%BB%99ng",
+        server.url
+    ));
+    browser.wait_for("a diff link", "document.querySelector('#threads a.diff-link')");
+    assert!(browser.count("#export-trace a.export-csv") == 1);
+    browser.click("#threads a.diff-link");
+    browser.wait_for("the diff", "document.getElementById('diff-text')");
+    assert!(browser.count("#diff-text del") > 0 && browser.count("#diff-text ins") > 0);
+    let colours = browser.script(
+        "return [getComputedStyle(document.querySelector('#diff-text del')).color, getComputedStyle(document.querySelector('#diff-text ins')).color]",
+    );
+    assert_eq!(colours, json!(["rgb(161, 27, 18)", "rgb(20, 108, 61)"]));
+    browser.screenshot(&shots.join("browser-screenshot-diff.png"));
+
+    // Fields other branches add to the API, rendered when present: the server's answers
+    // are given them here by wrapping the page's fetch.
+    browser.goto(&format!("{}/#/", server.url));
+    browser.wait_for(
+        "the home list",
+        "document.querySelectorAll('#hits .hit').length > 0",
+    );
+    browser.script(
+        r#"const real = window.fetch;
+        window.fetch = async (url, opts) => {
+            const response = await real(url, opts);
+            const u = String(url);
+            if (!u.startsWith('/api/search') && !u.startsWith('/api/plans/')) return response;
+            const body = await response.json();
+            if (u.startsWith('/api/search')) {
+                body.all_words_total = 2;
+                body.hits.forEach((h, i) => { h.all_words = i < 2; });
+            } else {
+                body.status = { state: 'replaced', by: '99/KH-UBND', by_id: null, date: '2023-01-05' };
+                body.citations.forEach((c) => { if (c.key === '53/KH-UBND') c.relation = 'amends'; });
+            }
+            return new Response(JSON.stringify(body), { status: response.status, headers: { 'content-type': 'application/json' } });
+        };
+        location.hash = '#/search?q=b%C3%ACnh%20%C4%91%E1%BA%B3ng%20gi%E1%BB%9Bi';"#,
+    );
+    browser.wait_for("the all-words line", "document.getElementById('all-words')");
+    assert_eq!(
+        browser.text("#all-words"),
+        "2 văn bản chứa đủ các từ; các kết quả sau chỉ chứa một phần."
+    );
+    assert_eq!(
+        browser.script("const d = document.querySelector('#hits .some-words'); return d ? [...d.parentNode.children].indexOf(d) : -1"),
+        json!(2),
+        "the partial hits start after the first two"
+    );
+    browser.script("location.hash = '#/plan/2022-hai-phong-70-KH-UBND'");
+    browser.wait_for("the status", "document.getElementById('plan-status')");
+    assert_eq!(
+        browser.text("#plan-status"),
+        "Tình trạng: Đã bị thay thế bởi 99/KH-UBND (05/01/2023)"
+    );
+    let groups = browser.script(
+        "return [...document.querySelectorAll('#refs h3.rel-group')].map(h => h.dataset.relation + ' ' + h.textContent)",
+    );
+    assert_eq!(
+        groups,
+        json!([
+            "basis Căn cứ 2",
+            "amends Sửa đổi, bổ sung 1",
+            "mention Nhắc đến 6"
+        ])
+    );
+
+    // Messages in Vietnamese, the server's English only behind "Chi tiết".
+    browser.goto(&format!("{}/#/cites/999%2F2099%2FND-CP", server.url));
+    browser.wait_for("the error", "document.getElementById('error')");
+    let error = browser.text("#error");
+    assert!(
+        error.contains("Chưa có văn bản nào trong kho trích dẫn «999/2099/ND-CP»"),
+        "{error}"
+    );
+    assert!(!error.contains("no plan"), "{error}");
 }

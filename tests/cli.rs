@@ -110,8 +110,15 @@ fn extract_never_crashes_on_real_documents() {
     let index = tempfile::tempdir().unwrap();
     let realdocs = shared().join("realdocs");
     let run = plancite(index.path(), &["extract", "--json", realdocs.to_str().unwrap()]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    // The folder also holds SOURCE.md, which is read like any Markdown file.
+    // The folder also holds SOURCE.md, notes with no header: skipped with its reason.
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("SOURCE.md: no header of an administrative document"),
+        "{}",
+        run.stderr
+    );
     let plans: Vec<Value> = run
         .json_lines()
         .into_iter()
@@ -304,13 +311,191 @@ fn search_pages_through_results() {
     assert_eq!(all.len(), 5);
 }
 
+/// Runs plancite in `cwd` with `PLANCITE_INDEX` unset, so the default index applies.
+fn plancite_in(cwd: &std::path::Path, args: &[&str]) -> Run {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_plancite"))
+        .current_dir(cwd)
+        .env_remove("PLANCITE_INDEX")
+        .args(args)
+        .output()
+        .expect("run plancite");
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
 #[test]
-fn search_builds_the_index_when_there_is_none() {
+fn a_named_index_that_is_not_there_is_a_one_line_usage_error() {
     let dir = tempfile::tempdir().unwrap();
-    let run = plancite(&dir.path().join("fresh"), &["search", "bình đẳng giới", "--json"]);
+    let missing = dir.path().join("idx-rea");
+    let missing_str = missing.to_str().unwrap();
+    let commands: [&[&str]; 11] = [
+        &["search", "lao động"],
+        &["cites", "125/2021/ND-CP"],
+        &["cites", "125/2021/ND-CP", "--ids"],
+        &["refs", "70/KH-UBND"],
+        &["show", "70/KH-UBND"],
+        &["graph"],
+        &["top-cited"],
+        &["trace", "tháng hành động"],
+        &["diff", "a~I", "b~I"],
+        &["remove", "70/KH-UBND"],
+        &["serve", "--addr", "127.0.0.1:0"],
+    ];
+    for args in commands {
+        // Named by $PLANCITE_INDEX, then by --index.
+        let by_env = plancite(&missing, args);
+        let mut flagged = vec!["--index", missing_str];
+        flagged.extend_from_slice(args);
+        let by_flag = plancite_in(repo(), &flagged);
+        for run in [by_env, by_flag] {
+            assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+            assert_eq!(run.stderr.lines().count(), 1, "{args:?}: {}", run.stderr);
+            assert!(
+                run.stderr.contains(&format!("no index at {missing_str}")),
+                "{args:?}: {}",
+                run.stderr
+            );
+            assert_eq!(run.stdout, "", "{args:?}");
+        }
+        assert!(!missing.exists(), "{args:?} left a folder behind");
+    }
+    // `index` and `add` create it.
+    let run = plancite(
+        &missing,
+        &["add", &format!("corpus/{HAI_PHONG_2022}.txt"), "--quiet"],
+    );
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(run.json()["total"], 5);
-    assert!(run.stderr.contains("building it from"), "{}", run.stderr);
+    assert!(missing.join("meta.json").is_file());
+}
+
+#[test]
+fn the_default_index_is_built_from_corpus_only_inside_the_checkout() {
+    // Outside any checkout: an error, and nothing written.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let run = plancite_in(elsewhere.path(), &["search", "bình đẳng giới"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("no index at plancite-index"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(fs::read_dir(elsewhere.path()).unwrap().count(), 0);
+
+    // In a checkout (its Cargo.toml and corpus/): built from corpus/ first.
+    let checkout = tempfile::tempdir().unwrap();
+    fs::write(
+        checkout.path().join("Cargo.toml"),
+        "[package]\nname = \"plancite\"\n",
+    )
+    .unwrap();
+    fs::create_dir(checkout.path().join("corpus")).unwrap();
+    for plan in [HAI_PHONG_2022, LAI_CHAU_2023] {
+        let name = format!("{plan}.txt");
+        fs::copy(
+            repo().join("corpus").join(&name),
+            checkout.path().join("corpus").join(&name),
+        )
+        .unwrap();
+    }
+    let run = plancite_in(checkout.path(), &["search", "bình đẳng giới", "--json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.json()["total"], 2);
+    assert!(run.stderr.contains("building it from corpus"), "{}", run.stderr);
+    assert!(checkout.path().join("plancite-index/meta.json").is_file());
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly_with_exit_0() {
+    let dir = corpus_index();
+    for args in [
+        &["graph"][..],
+        &["show", "70/KH-UBND"],
+        &["search", "bình đẳng giới"],
+    ] {
+        // The reader is gone before plancite writes a byte, as with `| head -0`.
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_plancite"))
+            .current_dir(repo())
+            .env("PLANCITE_INDEX", index_path(&dir))
+            .args(args)
+            .stdout(writer)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{args:?}");
+    }
+}
+
+#[test]
+fn counts_say_1_plan_and_2_plans() {
+    let dir = tempfile::tempdir().unwrap();
+    let one = dir.path().join("one");
+    fs::create_dir(&one).unwrap();
+    fs::copy(
+        repo().join(format!("corpus/{HAI_PHONG_2022}.txt")),
+        one.join("plan.txt"),
+    )
+    .unwrap();
+    let index = dir.path().join("index");
+    let run = plancite(&index, &["index", one.to_str().unwrap(), "--quiet"]);
+    assert!(run.stderr.contains("indexed 1 plan ("), "{}", run.stderr);
+    assert!(run.stderr.contains("; 1 plan in the index"), "{}", run.stderr);
+    let corpus = corpus_index();
+    // (index, args, first line of stdout)
+    let cases: [(&std::path::Path, &[&str], &str); 5] = [
+        (
+            &index,
+            &["search", "bình đẳng giới"],
+            "1 plan matches \"bình đẳng giới\" (showing 1–1)",
+        ),
+        (
+            &index_path(&corpus),
+            &["search", "bình đẳng giới", "--year", "2022"],
+            "2 plans match \"bình đẳng giới\" (showing 1–2)",
+        ),
+        (
+            &index_path(&corpus),
+            &["search", "zzzqqq"],
+            "0 plans match \"zzzqqq\"",
+        ),
+        (
+            &index_path(&corpus),
+            &["cites", "125/2021/ND-CP"],
+            "1 plan cites 125/2021/NĐ-CP",
+        ),
+        (
+            &index_path(&corpus),
+            &["cites", "11-NQ/TW"],
+            "3 plans cite 11-NQ/TW",
+        ),
+    ];
+    for (index, args, first) in cases {
+        let run = plancite(index, args);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        assert_eq!(run.stdout.lines().next(), Some(first), "{args:?}");
+    }
+}
+
+#[test]
+fn a_key_no_plan_cites_is_a_usage_error() {
+    let dir = corpus_index();
+    for args in [
+        &["cites", "999/2099/NĐ-CP"][..],
+        &["cites", "999/2099/NĐ-CP", "--ids"],
+    ] {
+        let run = plancite(&index_path(&dir), args);
+        assert_eq!(run.code, 2, "{args:?}");
+        assert_eq!(
+            run.stderr.trim(),
+            "plancite: no plan in the archive cites 999/2099/NĐ-CP",
+            "{args:?}"
+        );
+    }
 }
 
 #[test]
@@ -371,7 +556,7 @@ fn bad_files_are_reported_and_the_rest_is_indexed() {
             .unwrap_or_else(|| panic!("{file} not reported: {}", run.stderr));
         assert!(line.contains(reason), "{line}");
     }
-    assert!(run.stderr.contains("indexed 1 plans"), "{}", run.stderr);
+    assert!(run.stderr.contains("indexed 1 plan ("), "{}", run.stderr);
     assert!(run.stderr.contains("skipped 4"), "{}", run.stderr);
     let search = plancite(&index, &["search", "bình đẳng giới", "--json"]);
     assert_eq!(search.json()["total"], 1);
@@ -563,4 +748,79 @@ fn an_index_from_an_older_plancite_is_named_with_what_to_do() {
     assert!(run.stderr.contains("older plancite"), "{}", run.stderr);
     assert!(run.stderr.contains("plancite index"), "{}", run.stderr);
     assert_eq!(run.stderr.trim().lines().count(), 1, "{}", run.stderr);
+}
+
+#[test]
+fn the_same_content_under_two_paths_is_one_plan_listing_both_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    fs::create_dir_all(&a).unwrap();
+    fs::create_dir_all(&b).unwrap();
+    let plan = repo().join(format!("corpus/{HAI_PHONG_2022}.txt"));
+    fs::copy(&plan, a.join(format!("{HAI_PHONG_2022}.txt"))).unwrap();
+    fs::copy(&plan, b.join("ban-sao.txt")).unwrap();
+    fs::copy(
+        repo().join(format!("corpus/{LAI_CHAU_2023}.txt")),
+        a.join("lai-chau.txt"),
+    )
+    .unwrap();
+    let index = dir.path().join("index");
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    for round in ["first", "again"] {
+        let run = plancite(&index, &["index", a, b, "--quiet"]);
+        assert_eq!(run.code, 0, "{round}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("1 copy; 2 plans in the index"),
+            "{round}: {}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains("ban-sao.txt (listed with that plan)"),
+            "{round}: {}",
+            run.stderr
+        );
+    }
+    let found = plancite(&index, &["search", "bình đẳng giới", "--json"]).json();
+    assert_eq!(found["total"], 2, "{found}");
+    let shown = plancite(&index, &["show", "70/KH-UBND", "--json"]).json();
+    let files = shown["files"].as_array().unwrap();
+    assert_eq!(files.len(), 2, "{shown}");
+    assert!(files[1].as_str().unwrap().ends_with("b/ban-sao.txt"), "{shown}");
+}
+
+#[test]
+fn files_with_no_header_at_all_are_skipped_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    fs::create_dir_all(&docs).unwrap();
+    fs::copy(
+        repo().join(format!("corpus/{HAI_PHONG_2022}.txt")),
+        docs.join("plan.txt"),
+    )
+    .unwrap();
+    fs::write(
+        docs.join("README.md"),
+        "# Kho văn bản\n\nCác kế hoạch năm 2022, theo Nghị định 125/2021/NĐ-CP.\n",
+    )
+    .unwrap();
+    fs::write(
+        docs.join("LICENSE.txt"),
+        "MIT License\n\nPermission is hereby granted, free of charge.\n",
+    )
+    .unwrap();
+    let index = dir.path().join("index");
+    let run = plancite(&index, &["index", docs.to_str().unwrap(), "--quiet"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for file in ["README.md", "LICENSE.txt"] {
+        let line = run
+            .stderr
+            .lines()
+            .find(|l| l.contains(file))
+            .unwrap_or_else(|| panic!("{}", run.stderr));
+        assert!(line.contains("no header of an administrative document"), "{line}");
+    }
+    assert!(run.stderr.contains("indexed 1 plan ("), "{}", run.stderr);
+    // What the README names is not counted as cited.
+    let cites = plancite(&index, &["cites", "125/2021/NĐ-CP", "--ids"]);
+    assert_eq!(cites.stdout.trim(), "plan");
 }

@@ -505,19 +505,122 @@ async fn the_page_is_served_from_the_binary() {
     let (status, headers, body) = get(&app, "/").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(headers[header::CONTENT_TYPE], "text/html; charset=utf-8");
-    assert!(headers.contains_key(header::CONTENT_SECURITY_POLICY));
+    // Scripts only from this server's files: no inline script, no inline handler.
+    let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    let script_src = csp
+        .split(';')
+        .map(str::trim)
+        .find(|d| d.starts_with("script-src"))
+        .unwrap_or_else(|| panic!("no script-src in {csp}"));
+    assert_eq!(script_src, "script-src 'self'");
     let html = String::from_utf8(body).unwrap();
     for part in [
         "<meta charset=\"utf-8\">",
         "lang=\"vi\"",
         "id=\"q\"",
-        "/api/search?",
-        "#/plan/",
-        "#/cites/",
+        "<script src=\"/static/app.js\" defer></script>",
+        "<a href=\"/api/stats\">",
     ] {
         assert!(html.contains(part), "page lacks {part}");
     }
-    assert!(!html.contains(".innerHTML"), "data must go in as text");
+    assert_eq!(html.matches("<script").count(), 1, "one script, from a file");
+    let inline_handler = regex::Regex::new(r#"(?i)\son[a-z]+\s*="#).unwrap();
+    assert!(!inline_handler.is_match(&html), "an inline event handler");
+
+    let (status, headers, body) = get(&app, "/static/app.js").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CONTENT_TYPE], "text/javascript; charset=utf-8");
+    let js = String::from_utf8(body).unwrap();
+    for part in [
+        "/api/search?",
+        "#/plan/",
+        "#/cites/",
+        "/api/cited?q=",
+        "/api/diff?",
+    ] {
+        assert!(js.contains(part), "script lacks {part}");
+    }
+    assert!(!js.contains(".innerHTML"), "data must go in as text");
+}
+
+#[tokio::test]
+async fn cited_documents_named_by_a_loosely_typed_number() {
+    let app = corpus_app();
+    // (typed, keys named)
+    let cases: &[(&str, &[&str])] = &[
+        ("QĐ 2282", &["2282/QĐ-TTg"]),
+        ("quyết định 2282", &["2282/QĐ-TTg"]),
+        ("125/2021/ND-CP", &["125/2021/NĐ-CP"]),
+        ("nghị định 125", &["125/2021/NĐ-CP"]),
+        ("QĐ 9999", &[]),
+    ];
+    for (typed, want) in cases {
+        let (status, body) = get_json(&app, &format!("/api/cited?q={}", urlencode(typed))).await;
+        assert_eq!(status, StatusCode::OK, "{typed}: {body}");
+        let keys: Vec<&str> = body["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["key"].as_str().unwrap())
+            .collect();
+        assert_eq!(&keys, want, "{typed}");
+    }
+    assert_eq!(get_json(&app, "/api/cited").await.0, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn a_diff_of_two_tasks() {
+    let app = corpus_app();
+    let (status, body) = get_json(
+        &app,
+        "/api/diff?a=2017-hai-phong-1016-CTr-BCD~II.2&b=2022-hai-phong-70-KH-UBND~II.2",
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let ops: Vec<&str> = body["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["op"].as_str().unwrap())
+        .collect();
+    for op in ["equal", "delete", "insert"] {
+        assert!(ops.contains(&op), "no {op} in {ops:?}");
+    }
+    assert_eq!(
+        get_json(&app, "/api/diff?a=nope~I&b=nope~II").await.0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(get_json(&app, "/api/diff?a=x").await.0, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn a_plans_file_and_no_other_file() {
+    let app = corpus_app();
+    let (status, headers, body) = get(&app, "/api/plans/2022-hai-phong-70-KH-UBND/file").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        body,
+        std::fs::read(repo().join("corpus/2022-hai-phong-70-KH-UBND.txt")).unwrap()
+    );
+    assert_eq!(headers[header::CONTENT_TYPE], "text/plain; charset=utf-8");
+    assert!(
+        headers[header::CONTENT_DISPOSITION]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment; filename=\"2022-hai-phong-70-KH-UBND.txt\""),
+    );
+    // By number too.
+    assert_eq!(get(&app, "/api/plans/70%2FKH-UBND/file").await.0, StatusCode::OK);
+    for path in [
+        "/api/plans/..%2F..%2F..%2Fetc%2Fpasswd/file",
+        "/api/plans/%2Fetc%2Fpasswd/file",
+        "/api/plans/corpus%2F2022-hai-phong-70-KH-UBND.txt%2F..%2F..%2FCargo.toml/file",
+        "/api/plans/nope/file",
+    ] {
+        let (status, _, body) = get(&app, path).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+        assert!(!String::from_utf8_lossy(&body).contains("root:"), "{path}");
+    }
 }
 
 #[tokio::test]
@@ -624,7 +727,8 @@ async fn a_commit_while_serving_becomes_visible() {
 #[test]
 fn serve_builds_answers_and_stops_on_sigterm() {
     let dir = tempfile::tempdir().unwrap();
-    let mut server = server::Server::start(&dir.path().join("index"), &[]);
+    let corpus = server::repo().join("corpus");
+    let mut server = server::Server::start(&dir.path().join("index"), &[&corpus]);
     let http = server::client();
     let get = |path: &str| {
         let mut response = http.get(format!("{}{path}", server.url)).call().expect("request");

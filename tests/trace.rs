@@ -179,12 +179,10 @@ fn trace_lists_the_years_and_one_thread_across_the_five_plans() {
         ],
         "{thread}"
     );
-    assert!(
-        thread["label"]
-            .as_str()
-            .unwrap()
-            .to_lowercase()
-            .contains("tháng hành động")
+    // The label says what the thread is, to the end of its clause.
+    assert_eq!(
+        thread["label"],
+        "Tháng hành động về Bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới"
     );
     for field in [
         "id", "plan", "file", "year", "place", "path", "heading", "snippet",
@@ -192,6 +190,11 @@ fn trace_lists_the_years_and_one_thread_across_the_five_plans() {
         assert!(thread["tasks"][0].get(field).is_some(), "task field {field}");
     }
     let svg = std::fs::read_to_string(svg).unwrap();
+    assert!(
+        svg.contains("Số nhiệm vụ khớp “tháng hành động” theo năm"),
+        "{svg}"
+    );
+    assert!(!svg.contains("Tasks matching"));
     assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
     assert!(svg.contains("<polyline") && svg.contains("2017") && svg.contains("2023"));
 }
@@ -313,4 +316,32 @@ fn a_task_search_reads_the_best_plans_and_says_when_more_matched() {
         count(&one),
         count(&all)
     );
+}
+
+#[test]
+fn thread_labels_are_whole_words_and_all_different() {
+    let dir = corpus_index();
+    for query in [
+        "tháng hành động",
+        "bình đẳng giới",
+        "tuyên truyền",
+        "bạo lực",
+        "kiểm tra",
+    ] {
+        let run = plancite(&index_path(&dir), &["trace", query, "--json"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let result = run.json();
+        let labels = strings(&result["threads"], "label");
+        let mut seen = std::collections::HashSet::new();
+        for label in &labels {
+            // Case and marks do not make two labels different to a reader.
+            let folded = plancite::analysis::normalize::folded_form(label);
+            assert!(seen.insert(folded), "{query}: {label:?} twice in {labels:?}");
+            // Never half of a two-syllable word at the end.
+            let last = label.rsplit(' ').next().unwrap();
+            for half in ["bạo", "hoạt", "phụ", "bình", "đẳng", "tiến", "cơ"] {
+                assert_ne!(last, half, "{query}: {label:?} ends inside a word");
+            }
+        }
+    }
 }

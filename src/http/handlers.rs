@@ -25,16 +25,18 @@ use crate::query::trace::{self, TraceResult};
 type Answer<T = Json<Value>> = Result<T, ApiError>;
 type QueryParams = Result<Query<HashMap<String, String>>, QueryRejection>;
 
-/// The page's HTML, compiled into the binary.
+/// The page's HTML and its script, compiled into the binary.
 const PAGE: &str = include_str!("page.html");
+const APP_JS: &str = include_str!("app.js");
 
 /// A page starting this deep (`offset`) is an expensive question: it reads every hit before it.
 const DEEP_OFFSET: usize = 1_000;
 
 /// Citing plans a `/api/cites` page may ask for and still be a cheap question.
 const CHEAP_CITES: usize = 100;
-/// What the page may load and run: itself and calls to this server, nothing else.
-const PAGE_CSP: &str = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; \
+/// What the page may load and run: its own script file from this server (no inline
+/// script, no inline handler), calls to this server, nothing else.
+const PAGE_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; \
      connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 const TOP_CITED_DEFAULT: usize = 20;
 
@@ -77,6 +79,21 @@ pub async fn page() -> Response {
         .into_response()
 }
 
+/// `GET /static/app.js`: the page's script.
+pub async fn app_js() -> Response {
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/javascript; charset=utf-8"),
+            ),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+        ],
+        APP_JS,
+    )
+        .into_response()
+}
+
 /// `GET /healthz`: the service is up and has an index.
 pub async fn healthz(State(state): State<AppState>) -> Json<Value> {
     Json(json!({ "status": "ok", "plans": state.index().plan_count().ok() }))
@@ -85,8 +102,8 @@ pub async fn healthz(State(state): State<AppState>) -> Json<Value> {
 /// Unknown paths.
 pub async fn not_found(uri: Uri) -> ApiError {
     ApiError::NotFound(format!(
-        "no such page or endpoint: {}; the API is /api/search, /api/plans/ID, /api/cites/KEY, \
-         /api/graph, /api/top-cited, /api/stats",
+        "no such page or endpoint: {}; the API is /api/search, /api/plans/ID, /api/plans/ID/file, \
+         /api/cites/KEY, /api/cited?q=, /api/diff?a=&b=, /api/graph, /api/top-cited, /api/stats, /api/trace",
         uri.path()
     ))
 }
@@ -151,6 +168,8 @@ pub struct PlanResponse {
     title: Option<String>,
     signer: Option<String>,
     recipients: Vec<String>,
+    /// `file`, then the other files with the same content still on disk.
+    files: Vec<String>,
     sections: Vec<crate::model::Section>,
     /// Each citation, in order, with its sentence and the id of the cited plan when the
     /// archive holds it.
@@ -166,13 +185,92 @@ pub async fn plan(
     State(state): State<AppState>,
     path: Result<Path<String>, PathRejection>,
     query: QueryParams,
-) -> Answer<Json<PlanResponse>> {
+) -> Answer<Response> {
     params(query)?.only(&[])?;
     let name = path_value(path, "plan id")?;
+    if let Some(plan) = name.strip_suffix("/file") {
+        return plan_file(&state, plan.to_string()).await;
+    }
+    Ok(plan_json(&state, name).await?.into_response())
+}
+
+/// `GET /api/plans/{id}/file`: the file a plan was read from, as it is on disk now. Only
+/// the file the index names for that plan is ever read, so no path a client sends can
+/// reach any other file.
+async fn plan_file(state: &AppState, name: String) -> Answer<Response> {
+    let (file, bytes) = state
+        .blocking(move |s| {
+            let (record, _) = reader::find_plan(&s.index, &name)?;
+            let file = record.plan.file;
+            let path = FsPath::new(&file);
+            let readable = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file());
+            let bytes = readable
+                .then(|| std::fs::read(path).ok())
+                .flatten()
+                .ok_or_else(|| {
+                    ApiError::NotFound(format!("the file of {} is no longer at {file}", record.id))
+                })?;
+            Ok((file, bytes))
+        })
+        .await?;
+    let name = FsPath::new(&file)
+        .file_name()
+        .map_or_else(|| "plan".to_string(), |n| n.to_string_lossy().into_owned());
+    let content_type = match FsPath::new(&name).extension().and_then(|e| e.to_str()) {
+        Some("txt" | "md") => "text/plain; charset=utf-8",
+        Some("html" | "htm") => "text/plain; charset=utf-8",
+        Some("pdf") => "application/pdf",
+        Some("docx") => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        _ => "application/octet-stream",
+    };
+    // RFC 6266: an ASCII fallback name and the real one, percent-encoded.
+    let ascii: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_graphic() && c != '"' && c != '\\' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let encoded: String = name
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    let disposition = format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}");
+    Ok((
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
+            (
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_str(&disposition).map_err(|e| ApiError::internal(e.to_string()))?,
+            ),
+            // A plan's HTML file is served as text and never rendered here.
+            (
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static("default-src 'none'; sandbox"),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+async fn plan_json(state: &AppState, name: String) -> Answer<Json<PlanResponse>> {
     let plan = state
         .blocking(move |s| {
             let (record, text) = reader::find_plan(&s.index, &name)?;
             let refs = citations::refs(&s.index, &record.id)?;
+            let files = std::iter::once(record.plan.file.clone())
+                .chain(record.copies.into_iter().filter(|c| FsPath::new(c).is_file()))
+                .collect();
             let plan = record.plan;
             Ok(PlanResponse {
                 id: record.id,
@@ -186,6 +284,7 @@ pub async fn plan(
                 title: plan.title,
                 signer: plan.signer,
                 recipients: plan.recipients,
+                files,
                 sections: plan.sections,
                 citations: refs.refs,
                 cited_by: refs.cited_by,
@@ -194,6 +293,49 @@ pub async fn plan(
         })
         .await?;
     Ok(Json(plan))
+}
+
+#[derive(Serialize)]
+pub struct NamedResponse {
+    query: String,
+    documents: Vec<crate::query::lookup::NamedDocument>,
+}
+
+/// `GET /api/cited?q=`: the cited documents a typed number may name (`QĐ 2282`), most
+/// cited first, at most 20.
+pub async fn cited(State(state): State<AppState>, query: QueryParams) -> Answer<Json<NamedResponse>> {
+    let params = params(query)?;
+    params.only(&["q"])?;
+    let q = params
+        .text("q", params::MAX_FILTER_CHARS)?
+        .filter(|q| !q.trim().is_empty())
+        .ok_or_else(|| ApiError::bad_request("q (a document number) is required"))?;
+    let answer = state
+        .blocking(move |s| {
+            let documents = crate::query::lookup::documents_named(&s.index, &q)?;
+            Ok(NamedResponse { query: q, documents })
+        })
+        .await?;
+    Ok(Json(answer))
+}
+
+/// `GET /api/diff?a=TASK&b=TASK`: the word diff of two tasks, as `plancite diff --json`.
+pub async fn diff(
+    State(state): State<AppState>,
+    query: QueryParams,
+) -> Answer<Json<crate::query::diff::TaskDiff>> {
+    let params = params(query)?;
+    params.only(&["a", "b"])?;
+    let task = |name: &str| {
+        params
+            .text(name, params::MAX_FILTER_CHARS)?
+            .ok_or_else(|| ApiError::bad_request(format!("{name} (a task id, PLAN~II.2) is required")))
+    };
+    let (a, b) = (task("a")?, task("b")?);
+    let answer = state
+        .blocking(move |s| Ok(crate::query::diff::diff_tasks(&s.index, &a, &b)?))
+        .await?;
+    Ok(Json(answer))
 }
 
 #[derive(Serialize)]

@@ -224,6 +224,7 @@ pub fn router(state: AppState) -> Router {
     let allowed_hosts = state.shared.config.allowed_hosts.clone().map(Arc::new);
     let routes = Router::new()
         .route("/", get(handlers::page))
+        .route("/static/app.js", get(handlers::app_js))
         .route("/healthz", get(handlers::healthz))
         .route("/api/search", get(handlers::search))
         .route("/api/plans/{*id}", get(handlers::plan))
@@ -232,6 +233,8 @@ pub fn router(state: AppState) -> Router {
         .route("/api/top-cited", get(handlers::top_cited))
         .route("/api/stats", get(handlers::stats))
         .route("/api/trace", get(handlers::trace))
+        .route("/api/cited", get(handlers::cited))
+        .route("/api/diff", get(handlers::diff))
         .fallback(handlers::not_found)
         .with_state(state);
     let routes = layered(routes, timeout);

@@ -65,6 +65,9 @@ pub struct BuildReport {
     pub elapsed: Duration,
     /// Plans in the index after the run.
     pub total: u64,
+    /// Files with the same content as another file of the run: (copy, the file indexed).
+    /// Each is listed with that file's plan instead of being a plan of its own.
+    pub copies: Vec<(String, String)>,
 }
 
 /// Indexes every readable file under `roots` into `index`.
@@ -112,6 +115,9 @@ pub fn build(
     let mut seen: HashSet<String> = HashSet::new();
     let unchanged = |path: &str, hash: &str| known.get(path).is_some_and(|k| k.hash == hash);
     let mut write_error = None;
+    // The first file of the run with each content: a later file with the same content is
+    // a copy of it, not another plan.
+    let mut first_with: HashMap<String, String> = HashMap::new();
     pipeline::run(
         &files,
         &options.pipeline,
@@ -120,11 +126,20 @@ pub fn build(
         |outcome| match outcome {
             Outcome::Understood(u) => {
                 seen.insert(u.path.clone());
+                if let Some(original) = first_with.get(&u.hash).filter(|p| **p != u.path) {
+                    if known.contains_key(&u.path) {
+                        writer.delete_path(&u.path);
+                    }
+                    report.copies.push((u.path.clone(), original.clone()));
+                    return;
+                }
+                first_with.insert(u.hash.clone(), u.path.clone());
                 let record = PlanRecord {
                     id: ids.id_for(&u.path),
                     hash: u.hash,
                     plan: u.plan,
                     contexts: u.contexts,
+                    copies: Vec::new(),
                 };
                 if let Err(e) = writer.upsert(record, &u.path, &u.source, &u.body) {
                     write_error.get_or_insert(e);
@@ -137,8 +152,19 @@ pub fn build(
                 }
             }
             Outcome::Unchanged { path, .. } => {
-                seen.insert(path);
-                report.unchanged += 1;
+                seen.insert(path.clone());
+                let hash = known.get(&path).map(|k| k.hash.clone()).unwrap_or_default();
+                match first_with.get(&hash).filter(|p| **p != path) {
+                    // Indexed on its own by an earlier run: now a copy.
+                    Some(original) => {
+                        writer.delete_path(&path);
+                        report.copies.push((path, original.clone()));
+                    }
+                    None => {
+                        first_with.insert(hash, path);
+                        report.unchanged += 1;
+                    }
+                }
             }
             Outcome::Skipped { file, reason } => {
                 // A file that cannot be read now keeps whatever was indexed from it before.
@@ -167,9 +193,37 @@ pub fn build(
     // 6. commit
     // Merging pays off after a batch, not after a handful of files (`add`).
     writer.commit(report.indexed + report.removed >= MERGE_AFTER_PLANS)?;
+    list_copies(index, &report.copies, options.memory_mb)?;
     report.total = index.plan_count()?;
     report.elapsed = started.elapsed();
     Ok(report)
+}
+
+/// Writes into each plan the copies of its file found by the run (committed already, so
+/// the plan's record and text are read back from the index).
+fn list_copies(index: &Index, copies: &[(String, String)], memory_mb: usize) -> Result<()> {
+    let mut by_original: HashMap<&str, Vec<String>> = HashMap::new();
+    for (copy, original) in copies {
+        by_original.entry(original).or_default().push(copy.clone());
+    }
+    if by_original.is_empty() {
+        return Ok(());
+    }
+    let mut writer = Writer::new(index, memory_mb)?;
+    for (original, mut paths) in by_original {
+        let Some(indexed) = indexed_file(index, original)? else {
+            continue;
+        };
+        let (mut record, text) = super::reader::find_plan(index, &indexed.id)?;
+        paths.sort();
+        if record.copies == paths {
+            continue;
+        }
+        record.copies = paths;
+        let body = crate::ingest::clean::join_wrapped_lines(&crate::ingest::clean::layout(&text));
+        writer.upsert(record, original, &text, &body)?;
+    }
+    writer.commit(false)
 }
 
 /// Gives each file a stable, URL-safe plan id: its file name without extension, folded

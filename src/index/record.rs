@@ -14,6 +14,10 @@ pub struct PlanRecord {
     pub hash: String,
     pub plan: Plan,
     pub contexts: Vec<String>,
+    /// Other files with exactly the same content: one plan, several copies
+    /// (`plan.file` is the first one found).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub copies: Vec<String>,
 }
 
 /// One task (a section of the outline) as stored, with what it needs of its plan.

@@ -135,6 +135,9 @@ pub fn process_file(
     });
     match understood {
         Ok(Err(reason)) => skipped(reason),
+        Ok(Ok((plan, _, _))) if plan_is_headerless(&plan, &decoded) => {
+            skipped(SkipReason::new(understand::headerless::REASON))
+        }
         Ok(Ok((plan, contexts, body))) => Outcome::Understood(Box::new(Understood {
             path: identity,
             hash,
@@ -150,6 +153,11 @@ pub fn process_file(
             "internal error while reading this file (please report it)",
         )),
     }
+}
+
+/// Whether the file is no administrative document (see [`understand::headerless`]).
+fn plan_is_headerless(plan: &crate::model::Plan, decoded: &str) -> bool {
+    understand::headerless::is_headerless(plan, decoded)
 }
 
 /// Runs the pipeline over `files`, calling `consume` with each outcome in order.

@@ -224,12 +224,48 @@ fn threads(mut tasks: Vec<TraceTask>, query: &[String]) -> Vec<Thread> {
         })
         .collect();
     threads.sort_by(|a, b| b.tasks.len().cmp(&a.tasks.len()).then(a.label.cmp(&b.label)));
+    distinct_labels(&mut threads);
     threads
 }
 
-/// A thread's name: the clause that starts at the query in the best task's heading when
-/// the heading holds the query (`Tháng hành động vì bình đẳng giới và …`), else in its
-/// snippet.
+/// Makes every label different from the others, ignoring case and marks (`Bình` and
+/// `bình` are the same label to a reader): a label already taken gets where its thread
+/// starts (`— Hải Phòng 2022 IV.14`), and a number if that is taken too.
+fn distinct_labels(threads: &mut [Thread]) {
+    let key = |label: &str| crate::analysis::normalize::folded_form(label);
+    let mut taken: HashSet<String> = HashSet::new();
+    for thread in threads.iter_mut() {
+        if taken.insert(key(&thread.label)) {
+            continue;
+        }
+        if let Some(first) = thread.tasks.first() {
+            let place_year = [
+                first.place.clone(),
+                first.year.map(|y| y.to_string()),
+                Some(first.path.clone()),
+            ];
+            let at: Vec<String> = place_year
+                .into_iter()
+                .flatten()
+                .filter(|s| !s.is_empty())
+                .collect();
+            thread.label = format!("{} — {}", thread.label, at.join(" "));
+        }
+        let base = thread.label.clone();
+        let mut n = 2;
+        while !taken.insert(key(&thread.label)) {
+            thread.label = format!("{base} ({n})");
+            n += 1;
+        }
+    }
+}
+
+/// A thread's name, ending at a word boundary. When a task's heading holds the query it
+/// says what the thread is: the clause from the query on (`Tháng hành động về Bình đẳng
+/// giới và phòng ngừa, ứng phó với bạo lực`). Otherwise the task is something else that
+/// mentions the query (a report on it, one department's part in it): its heading, then
+/// the clause from the query in its snippet (`Chế độ thông tin báo cáo: Tháng hành động
+/// vì Bình đẳng giới …`).
 fn label(tasks: &[TraceTask], query: &[String]) -> String {
     let query_words: HashSet<&String> = query.iter().collect();
     let Some(best) = tasks.iter().max_by(|a, b| a.score.total_cmp(&b.score)) else {
@@ -240,17 +276,89 @@ fn label(tasks: &[TraceTask], query: &[String]) -> String {
         let words: HashSet<String> = folded.words(text).into_iter().collect();
         query_words.iter().all(|q| words.contains(*q))
     };
-    let source = tasks
+    let in_heading = tasks
         .iter()
         .filter(|t| holds_query(&t.heading))
-        .max_by(|a, b| a.score.total_cmp(&b.score))
-        .map_or_else(|| plain_snippet(&best.snippet), |t| t.heading.clone());
-    clause_from_query(&source, query).unwrap_or_else(|| best.heading.clone())
+        .max_by(|a, b| a.score.total_cmp(&b.score));
+    if let Some(task) = in_heading
+        && let Some(clause) = clause_from_query(&task.heading, query, false)
+    {
+        return clause;
+    }
+    let heading = cut_at_word(&best.heading, HEADING_SYLLABLES);
+    match clause_from_query(&plain_snippet(&best.snippet), query, true) {
+        Some(clause) if heading.is_empty() => clause,
+        Some(clause) => format!("{heading}: {clause}"),
+        None => heading,
+    }
+}
+
+/// Longest clause in a label, in syllables, and longest heading before one.
+const LABEL_SYLLABLES: usize = 20;
+const HEADING_SYLLABLES: usize = 10;
+
+/// Words a label does not end on (`… ứng phó với`), folded.
+const DANGLING_WORDS: &[&str] = &[
+    "va", "voi", "cua", "tren", "cho", "ve", "vi", "tu", "tai", "cac", "nhung", "trong", "theo", "de", "o",
+    "hoac", "nham", "den", "la", "mot", "so", "ngay",
+];
+
+/// Whether the last syllable of `text` is a word on its own: at the end of a snippet,
+/// perhaps the first half of a word the snippet window cut (`chống bạo`), where a
+/// last word of two syllables (`phụ trách`) is whole.
+fn ends_in_a_lone_syllable(text: &str) -> bool {
+    let syllables = syllables_of(&text.split_whitespace().collect::<Vec<_>>());
+    let refs: Vec<&str> = syllables.iter().map(String::as_str).collect();
+    crate::analysis::segment::words(&refs)
+        .last()
+        .is_some_and(|word| word.len() == 1)
+}
+
+/// Each token lower-cased without the punctuation around it, for the segmenter.
+fn syllables_of(tokens: &[&str]) -> Vec<String> {
+    tokens
+        .iter()
+        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .collect()
+}
+
+/// The first words of `text` up to `max` syllables, cut between two words (never inside
+/// `bạo lực`), without a dangling function word or punctuation at the end.
+fn cut_at_word(text: &str, max: usize) -> String {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let syllables = syllables_of(&tokens);
+    let refs: Vec<&str> = syllables.iter().map(String::as_str).collect();
+    let mut end = 0;
+    for word in crate::analysis::segment::words(&refs) {
+        if word.end > max {
+            break;
+        }
+        end = word.end;
+    }
+    if end == 0 {
+        end = tokens.len().min(max);
+    }
+    let folded =
+        |t: &str| crate::analysis::normalize::folded_form(t.trim_matches(|c: char| !c.is_alphanumeric()));
+    let mut kept = &tokens[..end];
+    while let Some((last, rest)) = kept.split_last() {
+        let word = folded(last);
+        let dangling = word.chars().count() < 2 || DANGLING_WORDS.contains(&word.as_str());
+        if rest.is_empty() || !dangling {
+            break;
+        }
+        kept = rest;
+    }
+    kept.join(" ")
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')')
+        .to_string()
 }
 
 /// The words of `text` from where the query stands (its words in order, or else its
-/// first word) to the end of that clause, at most 14 words.
-fn clause_from_query(text: &str, query: &[String]) -> Option<String> {
+/// first word) to the end of that clause, cut at a word (see [`cut_at_word`]). A
+/// `snippet` ends wherever the snippet window ended, so its last syllable may be half
+/// a word and is left out.
+fn clause_from_query(text: &str, query: &[String], snippet: bool) -> Option<String> {
     let folded = VietTokenizer::new(Form::Folded);
     let spans = split(text);
     let words: Vec<String> = spans
@@ -260,12 +368,22 @@ fn clause_from_query(text: &str, query: &[String]) -> Option<String> {
     let phrase_at = (0..words.len()).find(|&i| words[i..].starts_with(query));
     let first_word_at = || words.iter().position(|w| Some(w) == query.first());
     let start = spans[phrase_at.or_else(first_word_at)?];
-    let clause = text[start.start..]
-        .split(['.', ';', ':', '(', '…'])
-        .next()
-        .unwrap_or("");
-    let words: Vec<&str> = clause.split_whitespace().take(14).collect();
-    (!words.is_empty()).then(|| words.join(" "))
+    let rest = &text[start.start..];
+    let end = rest.find(['.', ';', ':', '(', '…']);
+    let mut clause = &rest[..end.unwrap_or(rest.len())];
+    // A snippet cut short ends inside a word (`… chống bạo…`): its last syllable goes.
+    let cut_short = match end {
+        Some(at) => rest[at..].starts_with('…'),
+        None => snippet,
+    };
+    if cut_short && ends_in_a_lone_syllable(clause) {
+        clause = clause
+            .trim_end()
+            .rsplit_once(char::is_whitespace)
+            .map_or("", |(head, _)| head);
+    }
+    let label = cut_at_word(clause, LABEL_SYLLABLES);
+    (!label.is_empty()).then_some(label)
 }
 
 /// A timeline chart of the trace: matching tasks per year, one line per thread (the
@@ -308,7 +426,7 @@ pub fn render_svg(result: &TraceResult, from: Option<i32>, to: Option<i32>) -> S
     let _ = writeln!(svg, r##"<rect width="100%" height="100%" fill="#ffffff"/>"##);
     let _ = writeln!(
         svg,
-        r##"<text x="{LEFT}" y="28" font-size="16" font-weight="bold" fill="#24292f">Tasks matching “{}” per year</text>"##,
+        r##"<text x="{LEFT}" y="28" font-size="16" font-weight="bold" fill="#24292f">Số nhiệm vụ khớp “{}” theo năm</text>"##,
         esc(&result.query)
     );
     // Axes and grid.
@@ -332,11 +450,17 @@ pub fn render_svg(result: &TraceResult, from: Option<i32>, to: Option<i32>) -> S
         );
     }
     let mut series: Vec<(String, Vec<TraceTask>, &str, f64)> =
-        vec![("all matching tasks".to_string(), all.clone(), "#57606a", 1.5)];
+        vec![("tất cả nhiệm vụ khớp".to_string(), all.clone(), "#57606a", 1.5)];
     // Threads of one task are not lines; the chart shows the recurring ones.
-    let recurring = result.threads.iter().filter(|t| t.tasks.len() > 1);
-    for (i, thread) in recurring.take(COLORS.len()).enumerate() {
-        series.push((thread.label.clone(), thread.tasks.clone(), COLORS[i], 2.5));
+    let recurring = result
+        .threads
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.tasks.len() > 1);
+    // Numbered as the CLI and the page number threads, so two legends never read the same.
+    for (i, (n, thread)) in recurring.take(COLORS.len()).enumerate() {
+        let label = format!("{}. {}", n + 1, thread.label);
+        series.push((label, thread.tasks.clone(), COLORS[i], 2.5));
     }
     for (i, (label, tasks, color, width)) in series.iter().enumerate() {
         let points: Vec<String> = (first..=last)
@@ -353,15 +477,21 @@ pub fn render_svg(result: &TraceResult, from: Option<i32>, to: Option<i32>) -> S
             if n > 0 {
                 let _ = writeln!(
                     svg,
-                    r#"<circle cx="{:.1}" cy="{:.1}" r="3.5" fill="{color}"><title>{year}: {n}</title></circle>"#,
+                    r#"<circle cx="{:.1}" cy="{:.1}" r="3.5" fill="{color}"><title>{year}: {n} nhiệm vụ</title></circle>"#,
                     x(year),
                     y(n)
                 );
             }
         }
         let ly = TOP + 10.0 + i as f64 * 22.0;
-        let short: String = label.chars().take(LABEL_CHARS).collect();
-        let ellipsis = if label.chars().count() > LABEL_CHARS {
+        // Cut at a space, not inside a word.
+        let short = if label.chars().count() > LABEL_CHARS {
+            let head: String = label.chars().take(LABEL_CHARS).collect();
+            head.rsplit_once(' ').map_or(head.clone(), |(h, _)| h.to_string())
+        } else {
+            label.clone()
+        };
+        let ellipsis = if short.chars().count() < label.chars().count() {
             "…"
         } else {
             ""
@@ -379,4 +509,76 @@ pub fn render_svg(result: &TraceResult, from: Option<i32>, to: Option<i32>) -> S
     }
     svg.push_str("</svg>\n");
     svg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_cut_between_words() {
+        // (text, most syllables, label)
+        let cases = [
+            (
+                "Tháng hành động về Bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới",
+                14,
+                "Tháng hành động về Bình đẳng giới và phòng ngừa, ứng phó",
+            ),
+            (
+                "phòng, chống bạo lực gia đình",
+                6,
+                "phòng, chống bạo lực gia đình",
+            ),
+            ("phòng, chống bạo lực gia đình", 5, "phòng, chống"),
+            (
+                "tuyên truyền viên, báo cáo viên về bình đẳng giới, v",
+                20,
+                "tuyên truyền viên, báo cáo viên về bình đẳng giới",
+            ),
+            ("hội nghị tổng kết và", 20, "hội nghị tổng kết"),
+            ("Sở Y tế", 10, "Sở Y tế"),
+        ];
+        for (text, max, want) in cases {
+            assert_eq!(cut_at_word(text, max), want, "{text} ({max})");
+        }
+    }
+
+    fn thread(label: &str, place: &str, year: i32, path: &str) -> Thread {
+        Thread {
+            label: label.to_string(),
+            tasks: vec![TraceTask {
+                id: format!("p~{path}"),
+                plan: "p".into(),
+                file: "p.txt".into(),
+                year: Some(year),
+                place: Some(place.into()),
+                path: path.into(),
+                heading: String::new(),
+                snippet: String::new(),
+                score: 0.0,
+                words: BTreeSet::new(),
+            }],
+        }
+    }
+
+    #[test]
+    fn no_two_threads_read_the_same() {
+        let mut threads = vec![
+            thread("Bình đẳng giới", "Hải Phòng", 2022, "II.1"),
+            thread("bình đẳng giới", "Hải Phòng", 2017, "II.1"),
+            thread("Binh dang gioi", "Hải Phòng", 2017, "II.1"),
+            thread("Tháng hành động", "Lai Châu", 2023, "II.3"),
+        ];
+        distinct_labels(&mut threads);
+        let labels: Vec<&str> = threads.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Bình đẳng giới",
+                "bình đẳng giới — Hải Phòng 2017 II.1",
+                "Binh dang gioi — Hải Phòng 2017 II.1 (2)",
+                "Tháng hành động",
+            ]
+        );
+    }
 }

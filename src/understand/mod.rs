@@ -11,6 +11,7 @@
 //! ```
 
 pub mod context;
+pub mod headerless;
 pub mod meta;
 pub mod number;
 pub mod sections;
@@ -48,8 +49,31 @@ pub fn understand_laid_out(file: &str, decoded: &str, layout: &str) -> Plan {
         year: header.year,
         title: header.title,
         signer: header.signer,
-        recipients: header.recipients,
+        recipients: header
+            .recipients
+            .into_iter()
+            .filter(|r| !is_brace_note(r))
+            .collect(),
         citations,
         sections: sections::outline(decoded),
+    }
+}
+
+/// A line of the recipients list that is the note of a brace drawn beside several
+/// recipients in the original (`} (để báo cáo)`): a purpose, not a recipient.
+fn is_brace_note(recipient: &str) -> bool {
+    recipient.trim_start().starts_with(['}', ']', ')'])
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_brace_note_is_not_a_recipient() {
+        let text = "Số: 1/SLĐTBXH\nThanh Hóa, ngày 20 tháng 02 năm 2020\nV/v x\n\nNơi nhận:\n- Như trên;\n - Vụ Bình đẳng giới;\n - UBND tỉnh;\n - Lưu: VT.\n- } (để báo cáo)\n\nGIÁM ĐỐC\n";
+        let plan = super::understand("a.txt", text);
+        assert_eq!(
+            plan.recipients,
+            ["Như trên", "Vụ Bình đẳng giới", "UBND tỉnh", "Lưu: VT"]
+        );
     }
 }
