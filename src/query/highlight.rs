@@ -178,8 +178,13 @@ impl Highlighter {
     /// Where the passage of about `max_chars` characters where the most informative
     /// query words meet starts (its first match), if anything matches. The first passage
     /// that holds every word is the best (a later one can only tie), so the text is read
-    /// no further.
-    fn best_start(&self, text: &str, max_chars: usize) -> Option<usize> {
+    /// no further. `window_end` says where the passage starting at a byte ends.
+    fn best_start(
+        &self,
+        text: &str,
+        max_chars: usize,
+        window_end: fn(&str, usize, usize) -> usize,
+    ) -> Option<usize> {
         let all = self.word_count();
         let mut matches = self.matches(text);
         let mut seen: Vec<(Range<usize>, &Sequence)> = Vec::new();
@@ -194,7 +199,7 @@ impl Highlighter {
                 }
             }
             let first = seen[i].0.start;
-            let end = byte_after(text, first, max_chars);
+            let end = window_end(text, first, max_chars);
             // The window starting at this match: the distinct words it holds, by weight.
             while !exhausted && seen.last().is_some_and(|(range, _)| range.end <= end) {
                 match matches.next() {
@@ -228,7 +233,7 @@ impl Highlighter {
     /// query words meet, as HTML with its matches marked; the start of the text when
     /// nothing matches.
     pub fn snippet(&self, text: &str, max_chars: usize) -> String {
-        let at = self.best_start(text, max_chars);
+        let at = self.best_start(text, max_chars, byte_after);
         self.passage(text, at, max_chars)
     }
 
@@ -240,7 +245,8 @@ impl Highlighter {
     /// looking at most a few lines around (as [`crate::ingest::clean::body`] does), so that
     /// a cleaned stretch of lines reads as in the cleaned whole but at its two ends.
     pub fn snippet_of_raw(&self, raw: &str, clean: impl Fn(&str) -> String, max_chars: usize) -> String {
-        let at = self.best_start(raw, max_chars).unwrap_or(0);
+        // A raw passage is measured as cleaned: each run of spaces and line breaks as one.
+        let at = self.best_start(raw, max_chars, byte_after_collapsed).unwrap_or(0);
         // Whole lines from a little before the passage to well after it.
         let bytes = raw.as_bytes();
         let from = at.saturating_sub(REGION_BEFORE_BYTES);
@@ -252,7 +258,7 @@ impl Highlighter {
         let to = (at + REGION_AFTER_BYTES).min(raw.len());
         let to = memchr::memchr(b'\n', &bytes[to..]).map_or(raw.len(), |i| to + i + 1);
         let region = clean(&raw[from..to]);
-        let at = self.best_start(&region, max_chars);
+        let at = self.best_start(&region, max_chars, byte_after);
         self.passage(&region, at, max_chars)
     }
 
@@ -324,6 +330,24 @@ fn byte_after(text: &str, from: usize, chars: usize) -> usize {
         .char_indices()
         .nth(chars)
         .map_or(text.len(), |(i, _)| from + i)
+}
+
+/// [`byte_after`], each run of whitespace counting as one character (as cleaning
+/// leaves it), so a passage of a raw text holds at least what it holds cleaned.
+fn byte_after_collapsed(text: &str, from: usize, chars: usize) -> usize {
+    let mut counted = 0;
+    let mut after_space = false;
+    for (i, c) in text[from..].char_indices() {
+        let space = c.is_whitespace();
+        if !(space && after_space) {
+            if counted == chars {
+                return from + i;
+            }
+            counted += 1;
+        }
+        after_space = space;
+    }
+    text.len()
 }
 
 /// The matches of a [`Highlighter`] in one text, read token by token (see
@@ -461,7 +485,7 @@ mod tests {
         // A long decree as converted: wrapped lines, odd spaces, Gazette page headers,
         // a table; the query's words near the start, deep inside, split over a line, in
         // a table, or apart.
-        let line = "Điều khoản  quy định về chế độ\nlàm việc của người lao\nđộng trong doanh nghiệp.\n\n";
+        let line = "\nĐiều khoản  quy định về chế độ\nlàm việc của người lao\nđộng trong doanh nghiệp.\n\n";
         let filler = |n: usize| line.repeat(n);
         let cases: &[(&str, String)] = &[
             (
@@ -497,6 +521,18 @@ mod tests {
             (
                 "giới",
                 format!("{}{} giới {}", filler(300), "chữ ".repeat(3000), filler(10)),
+            ),
+            // Near in the cleaned text, far apart in the raw one (spaces, blank
+            // lines); together again further on.
+            (
+                "ưu đãi đầu tư",
+                format!(
+                    "{}ưu đãi, hỗ trợ giao đất{}Sở Kế hoạch và Đầu tư\n{}Đầu tư ưu đãi{}",
+                    filler(400),
+                    "  \n \n\n  ".repeat(30),
+                    filler(300),
+                    filler(20)
+                ),
             ),
         ];
         for (query, raw) in cases {
