@@ -23,12 +23,13 @@
 //! );
 //! ```
 
+use std::collections::VecDeque;
 use std::ops::Range;
 
 use crate::analysis::abbrev::Lookup;
 use crate::analysis::normalize::normalize_text;
 use crate::analysis::query::{Analysed, Syllable, analyse, syllables};
-use crate::analysis::tokenizer::{Form, split};
+use crate::analysis::tokenizer::{Form, Span, Splitter};
 use crate::escape::escape;
 
 /// One syllable a highlight must find: its folded form, and its exact form when it
@@ -131,78 +132,84 @@ impl Highlighter {
         Highlighter { sequences }
     }
 
-    /// Every match in `text`, in order: its byte range and its sequence.
-    fn matches(&self, text: &str) -> Vec<(Range<usize>, &Sequence)> {
-        // Each token as the number of the query syllable it folds to, if any: one
-        // normalization into a reused buffer per token, no allocation (texts run to
-        // hundreds of kilobytes). The exact form is made only to confirm a match.
+    /// Every match in `text`, in order: its byte range and its sequence. Found one at a
+    /// time, so a caller that has seen enough stops reading the text.
+    fn matches<'h, 't>(&'h self, text: &'t str) -> Matches<'h, 't> {
         let mut known: Vec<&str> = Vec::new();
+        let mut ids = Vec::with_capacity(self.sequences.len());
         for sequence in &self.sequences {
+            let mut of_sequence = Vec::with_capacity(sequence.syllables.len());
             for wanted in &sequence.syllables {
-                if !known.contains(&wanted.folded.as_str()) {
+                let id = known.iter().position(|k| *k == wanted.folded).unwrap_or_else(|| {
                     known.push(&wanted.folded);
-                }
+                    known.len() - 1
+                });
+                of_sequence.push(id);
             }
+            ids.push(of_sequence);
         }
-        let spans = split(text);
-        let mut buffer = String::new();
-        let ids: Vec<Option<usize>> = spans
+        let longest = self
+            .sequences
             .iter()
-            .map(|span| {
-                buffer.clear();
-                Form::Folded.normalize_into(span.text(text), &mut buffer);
-                known.iter().position(|k| *k == buffer)
-            })
-            .collect();
-        let id_of = |folded: &str| known.iter().position(|k| *k == folded);
-        let matches_at = |at: usize, sequence: &Sequence| {
-            let wanted = &sequence.syllables;
-            at + wanted.len() <= spans.len()
-                && wanted.iter().enumerate().all(|(k, w)| {
-                    ids[at + k].is_some()
-                        && ids[at + k] == id_of(&w.folded)
-                        && w.exact
-                            .as_ref()
-                            .is_none_or(|e| *e == Form::Exact.normalize(spans[at + k].text(text)))
-                })
-        };
-        let mut found = Vec::new();
-        let mut at = 0;
-        while at < spans.len() {
-            if ids[at].is_none() {
-                at += 1;
-                continue;
-            }
-            match self.sequences.iter().find(|sequence| matches_at(at, sequence)) {
-                Some(sequence) => {
-                    let length = sequence.syllables.len();
-                    found.push((spans[at].start..spans[at + length - 1].end, sequence));
-                    at += length;
-                }
-                None => at += 1,
-            }
+            .map(|s| s.syllables.len())
+            .max()
+            .unwrap_or(0);
+        Matches {
+            sequences: &self.sequences,
+            ids,
+            known,
+            longest,
+            text,
+            tokens: Splitter::new(text),
+            ahead: VecDeque::with_capacity(longest),
+            buffer: String::new(),
         }
-        found
     }
 
-    /// A passage of `text` of about `max_chars` characters where the most informative
-    /// query words meet, as HTML with its matches marked; the start of the text when
-    /// nothing matches.
-    pub fn snippet(&self, text: &str, max_chars: usize) -> String {
-        let matches = self.matches(text);
-        let byte_after = |from: usize, chars: usize| {
-            text[from..]
-                .char_indices()
-                .nth(chars)
-                .map_or(text.len(), |(i, _)| from + i)
-        };
-        // The window starting at each match: the distinct words it holds, by weight.
+    /// How many distinct query words (and phrases) there are: a passage holding that
+    /// many holds them all.
+    fn word_count(&self) -> usize {
+        let mut words: Vec<usize> = self.sequences.iter().map(|s| s.word).collect();
+        words.sort_unstable();
+        words.dedup();
+        words.len()
+    }
+
+    /// Where the passage of about `max_chars` characters where the most informative
+    /// query words meet starts (its first match), if anything matches. The first passage
+    /// that holds every word is the best (a later one can only tie), so the text is read
+    /// no further. `window_end` says where the passage starting at a byte ends.
+    fn best_start(
+        &self,
+        text: &str,
+        max_chars: usize,
+        window_end: fn(&str, usize, usize) -> usize,
+    ) -> Option<usize> {
+        let all = self.word_count();
+        let mut matches = self.matches(text);
+        let mut seen: Vec<(Range<usize>, &Sequence)> = Vec::new();
+        let mut exhausted = false;
         let mut best: Option<(f32, usize)> = None;
-        for (i, (first, _)) in matches.iter().enumerate() {
-            let end = byte_after(first.start, max_chars);
+        let mut i = 0;
+        loop {
+            if i == seen.len() {
+                match (!exhausted).then(|| matches.next()).flatten() {
+                    Some(found) => seen.push(found),
+                    None => break,
+                }
+            }
+            let first = seen[i].0.start;
+            let end = window_end(text, first, max_chars);
+            // The window starting at this match: the distinct words it holds, by weight.
+            while !exhausted && seen.last().is_some_and(|(range, _)| range.end <= end) {
+                match matches.next() {
+                    Some(found) => seen.push(found),
+                    None => exhausted = true,
+                }
+            }
             let mut words: Vec<usize> = Vec::new();
             let mut score = 0.0;
-            for (range, sequence) in &matches[i..] {
+            for (range, sequence) in &seen[i..] {
                 if range.end > end {
                     break;
                 }
@@ -212,12 +219,55 @@ impl Highlighter {
                 }
             }
             if best.is_none_or(|(top, _)| score > top) {
-                best = Some((score, first.start));
+                best = Some((score, first));
             }
+            if words.len() == all {
+                break;
+            }
+            i += 1;
         }
-        let start = match best {
+        best.map(|(_, at)| at)
+    }
+
+    /// A passage of `text` of about `max_chars` characters where the most informative
+    /// query words meet, as HTML with its matches marked; the start of the text when
+    /// nothing matches.
+    pub fn snippet(&self, text: &str, max_chars: usize) -> String {
+        let at = self.best_start(text, max_chars, byte_after);
+        self.passage(text, at, max_chars)
+    }
+
+    /// A snippet of `clean(raw)` (see [`Highlighter::snippet`]) that cleans only the few
+    /// kilobytes around its passage. Real decrees run to hundreds of kilobytes, and
+    /// cleaning a whole one for each hit cost more than the rest of a search. The passage
+    /// is found in `raw` itself: cleaning only drops artefacts and whitespace, never adds
+    /// or reorders words, so the words meet there too. `clean` must work line by line,
+    /// looking at most a few lines around (as [`crate::ingest::clean::body`] does), so that
+    /// a cleaned stretch of lines reads as in the cleaned whole but at its two ends.
+    pub fn snippet_of_raw(&self, raw: &str, clean: impl Fn(&str) -> String, max_chars: usize) -> String {
+        // A raw passage is measured as cleaned: each run of spaces and line breaks as one.
+        let at = self.best_start(raw, max_chars, byte_after_collapsed).unwrap_or(0);
+        // Whole lines from a little before the passage to well after it.
+        let bytes = raw.as_bytes();
+        let from = at.saturating_sub(REGION_BEFORE_BYTES);
+        let from = if from == 0 {
+            0
+        } else {
+            memchr::memrchr(b'\n', &bytes[..from]).map_or(0, |i| i + 1)
+        };
+        let to = (at + REGION_AFTER_BYTES).min(raw.len());
+        let to = memchr::memchr(b'\n', &bytes[to..]).map_or(raw.len(), |i| to + i + 1);
+        let region = clean(&raw[from..to]);
+        let at = self.best_start(&region, max_chars, byte_after);
+        self.passage(&region, at, max_chars)
+    }
+
+    /// The passage of about `max_chars` characters of `text` starting a little before
+    /// byte `at` (at 0 without one), marked.
+    fn passage(&self, text: &str, at: Option<usize>, max_chars: usize) -> String {
+        let start = match at {
             // A little of what comes before the first match, from a word's start.
-            Some((_, at)) => {
+            Some(at) => {
                 let lead: usize = text[..at].chars().rev().take(30).map(char::len_utf8).sum();
                 let from = at - lead;
                 text[from..at]
@@ -227,7 +277,7 @@ impl Highlighter {
             }
             None => 0,
         };
-        let mut end = byte_after(start, max_chars);
+        let mut end = byte_after(text, start, max_chars);
         if end < text.len()
             && let Some(space) = text[start..end].rfind(char::is_whitespace)
             && space > 0
@@ -263,6 +313,102 @@ impl Highlighter {
         }
         html.push_str(&escape(&text[at..]));
         html
+    }
+}
+
+/// How much of a raw text before its passage [`Highlighter::snippet_of_raw`] cleans
+/// (from a line's start): room for the passage's lead and for cleaning steps that look
+/// at the lines around.
+const REGION_BEFORE_BYTES: usize = 2 * 1024;
+/// How much after the passage's first match it cleans (to a line's end): the passage,
+/// however many spaces and artefacts the raw text has in it.
+const REGION_AFTER_BYTES: usize = 8 * 1024;
+
+/// The byte `chars` characters after byte `from` of `text` (its end if it is shorter).
+fn byte_after(text: &str, from: usize, chars: usize) -> usize {
+    text[from..]
+        .char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| from + i)
+}
+
+/// [`byte_after`], each run of whitespace counting as one character (as cleaning
+/// leaves it), so a passage of a raw text holds at least what it holds cleaned.
+fn byte_after_collapsed(text: &str, from: usize, chars: usize) -> usize {
+    let mut counted = 0;
+    let mut after_space = false;
+    for (i, c) in text[from..].char_indices() {
+        let space = c.is_whitespace();
+        if !(space && after_space) {
+            if counted == chars {
+                return from + i;
+            }
+            counted += 1;
+        }
+        after_space = space;
+    }
+    text.len()
+}
+
+/// The matches of a [`Highlighter`] in one text, read token by token (see
+/// [`Highlighter::matches`]).
+struct Matches<'h, 't> {
+    /// Longest first.
+    sequences: &'h [Sequence],
+    /// The syllables of each sequence as numbers in `known`.
+    ids: Vec<Vec<usize>>,
+    /// Every folded syllable the sequences want.
+    known: Vec<&'h str>,
+    longest: usize,
+    text: &'t str,
+    tokens: Splitter<'t>,
+    /// The next tokens, each with the number of the query syllable it folds to.
+    ahead: VecDeque<(Span, Option<usize>)>,
+    /// Reused for each token's folded form: no allocation per token.
+    buffer: String,
+}
+
+impl<'h> Iterator for Matches<'h, '_> {
+    type Item = (Range<usize>, &'h Sequence);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            while self.ahead.len() < self.longest {
+                let Some(span) = self.tokens.next() else { break };
+                self.buffer.clear();
+                Form::Folded.normalize_into(span.text(self.text), &mut self.buffer);
+                let id = self.known.iter().position(|k| *k == self.buffer);
+                self.ahead.push_back((span, id));
+            }
+            let &(_, first) = self.ahead.front()?;
+            if first.is_none() {
+                self.ahead.pop_front();
+                continue;
+            }
+            let (ahead, text) = (&self.ahead, self.text);
+            // The exact form is made only to confirm a match.
+            let fits = |sequence: &Sequence, ids: &[usize]| {
+                ids.len() <= ahead.len()
+                    && ids.iter().enumerate().all(|(k, id)| ahead[k].1 == Some(*id))
+                    && sequence.syllables.iter().enumerate().all(|(k, w)| {
+                        w.exact
+                            .as_ref()
+                            .is_none_or(|e| *e == Form::Exact.normalize(ahead[k].0.text(text)))
+                    })
+            };
+            let sequences = self.sequences;
+            match sequences.iter().zip(&self.ids).find(|(s, ids)| fits(s, ids)) {
+                Some((sequence, _)) => {
+                    let length = sequence.syllables.len();
+                    let range = self.ahead[0].0.start..self.ahead[length - 1].0.end;
+                    self.ahead.drain(..length);
+                    return Some((range, sequence));
+                }
+                None => {
+                    self.ahead.pop_front();
+                }
+            }
+        }
     }
 }
 
@@ -332,5 +478,70 @@ mod tests {
         assert!(snippet.chars().count() < 60 + 40, "{snippet}");
         // Nothing matches: the start of the text.
         assert_eq!(lights.snippet("một hai ba", 60), "một hai ba");
+    }
+
+    #[test]
+    fn a_passage_cleaned_alone_reads_as_in_the_whole_text() {
+        // A long decree as converted: wrapped lines, odd spaces, Gazette page headers,
+        // a table; the query's words near the start, deep inside, split over a line, in
+        // a table, or apart.
+        let line = "\nĐiều khoản  quy định về chế độ\nlàm việc của người lao\nđộng trong doanh nghiệp.\n\n";
+        let filler = |n: usize| line.repeat(n);
+        let cases: &[(&str, String)] = &[
+            (
+                "bình đẳng giới",
+                format!("{}bình đẳng giới{}", filler(3), filler(2000)),
+            ),
+            (
+                "bình đẳng giới",
+                format!("{}bình\nđẳng giới{}", filler(178), filler(2000)),
+            ),
+            (
+                "bình đẳng giới",
+                format!("{}bình đẳng giới{}", filler(1500), filler(100)),
+            ),
+            (
+                "\"tháng hành động\"",
+                format!("{}Tháng hành động{}", filler(177), filler(400)),
+            ),
+            (
+                "vi phạm bình đẳng giới",
+                format!("{}vi phạm{}bình đẳng giới{}", filler(2), filler(900), filler(900)),
+            ),
+            ("không có đâu", filler(2000)),
+            ("lao động", "người lao\nđộng".to_string()),
+            (
+                "bình đẳng giới",
+                format!(
+                    "{}\nCÔNG BÁO/Số 1181 + 1182/Ngày 28-12-2021\n\n12\n\n| Vụ | **Bình đẳng giới** |\n{}",
+                    filler(900),
+                    filler(50)
+                ),
+            ),
+            (
+                "giới",
+                format!("{}{} giới {}", filler(300), "chữ ".repeat(3000), filler(10)),
+            ),
+            // Near in the cleaned text, far apart in the raw one (spaces, blank
+            // lines); together again further on.
+            (
+                "ưu đãi đầu tư",
+                format!(
+                    "{}ưu đãi, hỗ trợ giao đất{}Sở Kế hoạch và Đầu tư\n{}Đầu tư ưu đãi{}",
+                    filler(400),
+                    "  \n \n\n  ".repeat(30),
+                    filler(300),
+                    filler(20)
+                ),
+            ),
+        ];
+        for (query, raw) in cases {
+            let lights = Highlighter::for_query(query, built_in());
+            assert_eq!(
+                lights.snippet_of_raw(raw, crate::ingest::clean::body, 220),
+                lights.snippet(&crate::ingest::clean::body(raw), 220),
+                "{query}"
+            );
+        }
     }
 }

@@ -36,6 +36,7 @@ use crate::analysis::filter_key;
 use crate::error::{Error, Result};
 use crate::index::schema::{KIND_PLAN, KIND_TASK};
 use crate::index::{Index, reader};
+use crate::ingest::clean;
 use crate::query::highlight::Highlighter;
 pub use crate::query::rank::Match;
 use crate::query::rank::{Idf, QueryWords, Ranking, Scope, facet_collector, rank, term_query};
@@ -175,8 +176,9 @@ pub(crate) fn search_unlimited(index: &Index, request: &SearchRequest) -> Result
             let ranking = rank(&index.fields, &searcher, &words, scope)?;
             page(index, &searcher, &words, ranking, request, |address| {
                 let record = reader::record_at(index, &searcher, address)?;
-                let body = reader::plan_body(index, &searcher, &record.id)?;
-                Ok((plan_hit(record), body))
+                // Cleaned in page, only as far as its passage needs.
+                let text = reader::plan_text(index, &searcher, &record.id)?;
+                Ok((plan_hit(record), HitText::Raw(text)))
             })
         }
         Level::Task => {
@@ -211,7 +213,7 @@ pub(crate) fn search_unlimited(index: &Index, request: &SearchRequest) -> Result
                 |address| {
                     Ok((
                         task_hit(reader::task_at(&tasks.index, &task_searcher, address)?),
-                        reader::text_at(&tasks.index, &task_searcher, address)?,
+                        HitText::Cleaned(reader::text_at(&tasks.index, &task_searcher, address)?),
                     ))
                 },
             )?;
@@ -219,6 +221,14 @@ pub(crate) fn search_unlimited(index: &Index, request: &SearchRequest) -> Result
             Ok(result)
         }
     }
+}
+
+/// The text a hit's snippet is cut from.
+enum HitText {
+    /// A task's text, as shown.
+    Cleaned(String),
+    /// A plan's text as decoded: what is shown is its [`clean::body`].
+    Raw(String),
 }
 
 /// The page of a ranking, with its total, facet counts and snippets. `hit` reads one
@@ -229,7 +239,7 @@ fn page(
     words: &QueryWords,
     ranking: Ranking,
     request: &SearchRequest,
-    hit: impl Fn(DocAddress) -> Result<(SearchHit, String)>,
+    hit: impl Fn(DocAddress) -> Result<(SearchHit, HitText)>,
 ) -> Result<SearchResult> {
     let (total, facet_counts) = match ranking.facets {
         Some(counts) => (ranking.all_words_total, counts),
@@ -242,7 +252,10 @@ fn page(
         let (mut found, text) = hit(ranked.address)?;
         found.score = ranked.score;
         found.all_words = ranked.all_words;
-        found.snippet = highlighter.snippet(&text, SNIPPET_CHARS);
+        found.snippet = match text {
+            HitText::Cleaned(text) => highlighter.snippet(&text, SNIPPET_CHARS),
+            HitText::Raw(text) => highlighter.snippet_of_raw(&text, clean::body, SNIPPET_CHARS),
+        };
         hits.push(found);
     }
     let counts = |root: &str| -> BTreeMap<String, u64> {
