@@ -311,21 +311,6 @@ fn search_pages_through_results() {
     assert_eq!(all.len(), 5);
 }
 
-/// Runs plancite in `cwd` with `PLANCITE_INDEX` unset, so the default index applies.
-fn plancite_in(cwd: &std::path::Path, args: &[&str]) -> Run {
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_plancite"))
-        .current_dir(cwd)
-        .env_remove("PLANCITE_INDEX")
-        .args(args)
-        .output()
-        .expect("run plancite");
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
-}
-
 #[test]
 fn a_named_index_that_is_not_there_is_a_one_line_usage_error() {
     let dir = tempfile::tempdir().unwrap();

@@ -6,6 +6,7 @@
 //! `benches/hostile.sh`, which measures the time and peak memory of each.
 
 mod common;
+mod fixtures;
 
 use std::io::Write;
 use std::path::Path;
@@ -60,43 +61,14 @@ fn zip_with_deflated(name: &str, deflated: &[u8], claimed: u32) -> Vec<u8> {
 
 /// A one-page PDF: its content stream (with its dictionary entries) and a ToUnicode map.
 fn pdf(content_dict: &str, content: &[u8], cmap: &str) -> Vec<u8> {
-    let stream = |dict: &str, data: &[u8]| {
-        [
-            format!("<< {dict} /Length {} >>\nstream\n", data.len()).as_bytes(),
-            data,
-            b"\nendstream",
-        ]
-        .concat()
-    };
-    let objects: Vec<Vec<u8>> = vec![
+    fixtures::pdf_file(&[
         b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_vec(),
-        stream(content_dict, content),
+        fixtures::stream(content_dict, content),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>".to_vec(),
-        stream("", cmap.as_bytes()),
-    ];
-    let mut out = b"%PDF-1.7\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, object) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
-        out.extend_from_slice(object);
-        out.extend_from_slice(b"\nendobj\n");
-    }
-    let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
-    for offset in offsets {
-        out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
+        fixtures::stream("", cmap.as_bytes()),
+    ])
 }
 
 const CMAP_HEAD: &str = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <00> <FF> endcodespacerange\n";

@@ -53,12 +53,23 @@ impl Run {
 
 /// Runs plancite in the repository root with `index` as its index folder.
 pub fn plancite(index: &Path, args: &[&str]) -> Run {
-    let output: Output = Command::new(env!("CARGO_BIN_EXE_plancite"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_plancite"));
+    command
         .current_dir(repo())
         .env("PLANCITE_INDEX", index)
-        .args(args)
-        .output()
-        .expect("run plancite");
+        .args(args);
+    finish(command)
+}
+
+/// Runs plancite in `cwd` with no index named (neither `--index` nor `$PLANCITE_INDEX`).
+pub fn plancite_in(cwd: &Path, args: &[&str]) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_plancite"));
+    command.current_dir(cwd).env_remove("PLANCITE_INDEX").args(args);
+    finish(command)
+}
+
+fn finish(mut command: Command) -> Run {
+    let output: Output = command.output().expect("run plancite");
     Run {
         code: output.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
