@@ -12,7 +12,8 @@
 //!    Quoted phrases are required. With [`Match::All`] the recall is every word instead
 //!    (each as its syllables side by side), as `plancite search` was before.
 //! 2. **Rescore** the best [`RESCORE_WINDOW`] (or the page asked for, if deeper), and
-//!    the best of the plans holding every word, with what BM25 on syllables misses
+//!    for a short query the best of the plans holding every word, with what BM25 on
+//!    syllables misses
 //!    (Meilisearch's ranking rules, as scores):
 //!    - *words*: each query word (lindera's, not a syllable) found as its syllables
 //!      side by side, its BM25 as a phrase, plus its inverse document frequency once —
