@@ -50,7 +50,7 @@ use crate::index::schema::Fields;
 
 /// How many of the best recalled documents are rescored (more when a deeper page is
 /// asked for).
-pub const RESCORE_WINDOW: usize = 200;
+pub const RESCORE_WINDOW: usize = 100;
 /// Queries of at most this many words rank the documents holding every word first.
 pub const SHORT_QUERY_WORDS: usize = 4;
 /// Weight of a query word's phrase score (its syllables side by side).
