@@ -12,7 +12,8 @@
 //!    Quoted phrases are required. With [`Match::All`] the recall is every word instead
 //!    (each as its syllables side by side), as `plancite search` was before.
 //! 2. **Rescore** the best [`RESCORE_WINDOW`] (or the page asked for, if deeper), and
-//!    the best of the plans holding every word, with what BM25 on syllables misses
+//!    for a short query the best of the plans holding every word, with what BM25 on
+//!    syllables misses
 //!    (Meilisearch's ranking rules, as scores):
 //!    - *words*: each query word (lindera's, not a syllable) found as its syllables
 //!      side by side, its BM25 as a phrase, plus its inverse document frequency once —
@@ -49,7 +50,7 @@ use crate::index::schema::Fields;
 
 /// How many of the best recalled documents are rescored (more when a deeper page is
 /// asked for).
-pub const RESCORE_WINDOW: usize = 200;
+pub const RESCORE_WINDOW: usize = 100;
 /// Queries of at most this many words rank the documents holding every word first.
 pub const SHORT_QUERY_WORDS: usize = 4;
 /// Weight of a query word's phrase score (its syllables side by side).
@@ -271,7 +272,7 @@ pub(crate) fn rank(
     } else if short {
         searcher.search(&*every, &(top(), Count))?
     } else {
-        (Vec::new(), searcher.search(&*every, &Count)?)
+        (Vec::new(), plan.count_every(searcher, &filters)?)
     };
     let mut candidates: Vec<DocAddress> = best.into_iter().map(|(_, address)| address).collect();
     // The best holding any word — unless they cannot reach the page: with a short query,
@@ -322,6 +323,11 @@ enum FeatureKind {
 
 /// The queries of one ranking.
 struct Plan {
+    /// Syllables every document holding every word has (of the words with no other
+    /// spelling), and the words to check beyond them (phrases, other spellings).
+    every_terms: Vec<String>,
+    every_checks: Vec<Box<dyn Query>>,
+    body: Field,
     /// Any syllable of the words (the recall); `None` for a query with no words.
     any: Option<Box<dyn Query>>,
     /// Every word (each as its syllables side by side, or an alternative spelling).
@@ -341,6 +347,8 @@ impl Plan {
             }
         };
         let mut every: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut every_terms: Vec<String> = Vec::new();
+        let mut every_checks: Vec<Box<dyn Query>> = Vec::new();
         let mut features: Vec<Feature> = Vec::new();
         let mut title_terms: Vec<String> = Vec::new();
         for analysed in &words.words {
@@ -383,6 +391,12 @@ impl Plan {
                 // Its syllables as plain terms too (when it has no other spelling), so
                 // the rarest term leads the intersection and phrases are checked only
                 // where every syllable is.
+                if unit.alternatives.is_empty() {
+                    every_terms.extend(folded.iter().map(|s| s.to_string()));
+                }
+                if !unit.alternatives.is_empty() || folded.len() > 1 {
+                    every_checks.push(word.box_clone());
+                }
                 if unit.alternatives.is_empty() && folded.len() > 1 {
                     for syllable in &folded {
                         let filter = BoostQuery::new(term_query(f.body_folded, syllable), 0.0);
@@ -434,6 +448,8 @@ impl Plan {
             };
             recall.push((Occur::Must, q.box_clone()));
             every.push((Occur::Must, q.box_clone()));
+            every_terms.extend(folded.iter().map(|s| s.to_string()));
+            every_checks.push(q.box_clone());
             features.push(Feature {
                 query: q.box_clone(),
                 weight: WORD_WEIGHT,
@@ -472,11 +488,91 @@ impl Plan {
                 kind: FeatureKind::Other,
             });
         }
+        every_terms.sort();
+        every_terms.dedup();
         Plan {
+            every_terms,
+            every_checks,
+            body: f.body_folded,
             any,
             every: Box::new(BooleanQuery::new(every)),
             features,
         }
+    }
+
+    /// How many documents within `filters` hold every word. The same count as the
+    /// conjunction `every`, made cheaper for long queries: the documents holding every
+    /// syllable are walked, and each word is checked on them, the word that failed last
+    /// checked first (in a question one word is usually missing from nearly every
+    /// document, so most documents cost one phrase check instead of all of them).
+    fn count_every(&self, searcher: &Searcher, filters: &[Box<dyn Query>]) -> Result<usize> {
+        let f_terms: Vec<(Occur, Box<dyn Query>)> = self
+            .every_terms
+            .iter()
+            .map(|t| (Occur::Must, term_query(self.body, t)))
+            .chain(filters.iter().map(|q| (Occur::Must, q.box_clone())))
+            .collect();
+        if self.every_terms.is_empty() {
+            let mut all = vec![(Occur::Must, self.every.box_clone())];
+            all.extend(filters.iter().map(|q| (Occur::Must, q.box_clone())));
+            return Ok(searcher.search(&BooleanQuery::new(all), &Count)?);
+        }
+        let scoring = EnableScoring::disabled_from_searcher(searcher);
+        let lead = BooleanQuery::new(f_terms).weight(scoring)?;
+        let mut checks = Vec::new();
+        for check in &self.every_checks {
+            let weights = leaves(&**check)
+                .into_iter()
+                .map(|leaf| leaf.weight(scoring))
+                .collect::<tantivy::Result<Vec<_>>>()?;
+            checks.push(weights);
+        }
+        let mut total = 0;
+        for reader in searcher.segment_readers() {
+            let alive = reader.alive_bitset();
+            let mut docs = lead.scorer(reader, 1.0)?;
+            // Per check, per leaf: the scorer and the lowest document it may still hold.
+            let mut scorers = Vec::with_capacity(checks.len());
+            for weights in &checks {
+                let mut leaves = Vec::with_capacity(weights.len());
+                for weight in weights {
+                    let scorer = weight.scorer(reader, 1.0)?;
+                    let lower = scorer.doc();
+                    leaves.push((scorer, lower));
+                }
+                scorers.push(leaves);
+            }
+            let mut order: Vec<usize> = (0..scorers.len()).collect();
+            let mut doc = docs.doc();
+            while doc != TERMINATED {
+                if alive.is_none_or(|a| a.is_alive(doc)) {
+                    let failed = order.iter().position(|&c| {
+                        !scorers[c].iter_mut().any(|(scorer, lower)| {
+                            doc >= *lower
+                                && match scorer.seek_danger(doc) {
+                                    SeekDangerResult::Found => {
+                                        *lower = doc;
+                                        true
+                                    }
+                                    SeekDangerResult::SeekLowerBound(bound) => {
+                                        *lower = bound;
+                                        false
+                                    }
+                                }
+                        })
+                    });
+                    match failed {
+                        None => total += 1,
+                        Some(at) => {
+                            let check = order.remove(at);
+                            order.insert(0, check);
+                        }
+                    }
+                }
+                doc = docs.advance();
+            }
+        }
+        Ok(total)
     }
 
     /// Scores `candidates` (sorted by address) with every feature: each feature's
