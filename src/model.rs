@@ -178,7 +178,9 @@ pub struct Citation {
     #[serde(default)]
     pub resolution: Resolution,
     /// For a law cited by name and settled to a version (`resolution` other than
-    /// `unresolved`, key `45/2019/QH14`): the name as found (`Bộ luật Lao động năm 2019`).
+    /// `unresolved`, key `45/2019/QH14`): the name as found (`Bộ luật Lao động năm 2019`);
+    /// for a law's number written with its name (`Luật Đấu thầu số 22/2023/QH15`): that
+    /// name (`Luật Đấu thầu`), the pair the archive learns.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// What the citing document says another cited document does to this one.

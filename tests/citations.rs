@@ -423,3 +423,80 @@ fn a_replaced_decree_has_its_status_and_the_replacing_one_its_relation() {
         "{graph}"
     );
 }
+
+/// Names learned across the archive: two plans write `Luật Phòng, chống bạo lực gia
+/// đình` with a number (not in the built-in table), three cite it bare. Each bare
+/// citation means the version issued on or before its plan's date; before either, the
+/// name stays a name.
+#[test]
+fn a_bare_name_is_the_version_the_archive_taught() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("archive");
+    std::fs::create_dir(&archive).unwrap();
+    let plan = |number: &str, date: &str, sentence: &str| {
+        let (y, m, d) = (&date[..4], &date[5..7], &date[8..]);
+        format!(
+            "ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\n\nSố: {number}\n\nHà Nam, ngày {d} tháng {m} năm {y}\n\nKẾ HOẠCH\nPhòng, chống bạo lực gia đình\n\n{sentence}\nI. MỤC ĐÍCH\n1. Tuyên truyền.\n"
+        )
+    };
+    let bare = "Thực hiện Luật Phòng, chống bạo lực gia đình, Ủy ban xây dựng kế hoạch:";
+    let files = [
+        (
+            "teach-2007",
+            "5/KH-UBND",
+            "2010-02-02",
+            "Căn cứ Luật Phòng, chống bạo lực gia đình số 02/2007/QH12;",
+        ),
+        (
+            "teach-2022",
+            "10/KH-UBND",
+            "2023-03-01",
+            "Căn cứ Luật Phòng, chống bạo lực gia đình số 13/2022/QH15 ngày 14 tháng 11 năm 2022;",
+        ),
+        ("bare-2005", "22/KH-UBND", "2005-06-01", bare),
+        ("bare-2021", "21/KH-UBND", "2021-06-01", bare),
+        ("bare-2023", "20/KH-UBND", "2023-06-01", bare),
+    ];
+    for (file, number, date, sentence) in files {
+        std::fs::write(archive.join(format!("{file}.txt")), plan(number, date, sentence)).unwrap();
+    }
+    let index = dir.path().join("index");
+    assert_eq!(
+        plancite(&index, &["index", archive.to_str().unwrap(), "--quiet"]).code,
+        0
+    );
+
+    // (key asked, the plans citing it, oldest first).
+    let rows: &[(&str, &[&str])] = &[
+        ("13/2022/QH15", &["teach-2022", "bare-2023"]),
+        ("02/2007/QH12", &["teach-2007", "bare-2021"]),
+        // The bare name itself: only the plan older than every version taught.
+        ("luat phong, chong bao luc gia dinh", &["bare-2005"]),
+    ];
+    for (key, want) in rows {
+        let run = plancite(&index, &["cites", key, "--ids"]);
+        assert_eq!(run.code, 0, "{key}: {}", run.stderr);
+        assert_eq!(run.stdout.lines().collect::<Vec<_>>(), *want, "cites {key} --ids");
+        let json = plancite(&index, &["cites", key, "--json"]).json();
+        assert_eq!(strings(&json["citing"], "id"), *want, "cites {key} --json");
+    }
+
+    // The name lists the versions the archive taught, with the date a teacher wrote.
+    let name = plancite(&index, &["cites", "Luật Phòng, chống bạo lực gia đình", "--json"]).json();
+    let versions: Vec<(String, String, u64)> = name["versions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| {
+            let text = |f: &str| v[f].as_str().unwrap().to_string();
+            (text("key"), text("issued"), v["total"].as_u64().unwrap())
+        })
+        .collect();
+    assert_eq!(
+        versions,
+        [
+            ("02/2007/QH12".to_string(), "2007".to_string(), 2),
+            ("13/2022/QH15".to_string(), "2022-11-14".to_string(), 2),
+        ]
+    );
+}

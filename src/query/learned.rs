@@ -1,0 +1,152 @@
+//! Names learned across the archive. A document that writes a law's name with its
+//! number (`Luật Phòng, chống bạo lực gia đình số 13/2022/QH15`) teaches plancite the
+//! pair; a plan that cites that name bare, in a document that does not write the number
+//! itself, is then read as citing the version issued on or before its own date.
+//!
+//! The pair is learned at question time, like the link into the archive
+//! ([`crate::query::citations`]): each teaching plan stores it as two `cites` terms
+//! (`\u{1}name\u{1}number\u{1}date` and `\u{2}number\u{1}name`, never a citation key;
+//! the date is the one the teacher writes with the number, if any), so a plan
+//! indexed later teaches the plans indexed before it without re-indexing them, and a
+//! question reads only the term dictionary and postings, never the document store. The
+//! stored citation of the bare name keeps `resolution: unresolved`; the built-in table
+//! (`resources/laws.tsv`) wins: a name it knows learns nothing.
+
+use tantivy::DocSet;
+use tantivy::schema::IndexRecordOption;
+
+use crate::error::{Error, Result};
+use crate::index::{Index, reader};
+use crate::model::{Citation, Resolution};
+
+const NAME: char = '\u{1}';
+const NUMBER: char = '\u{2}';
+
+/// One version the archive taught for a name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LearnedVersion {
+    /// Its numbered key: `13/2022/QH15`.
+    pub number: String,
+    /// Its date when the archive holds it, else the date a teaching plan writes with it,
+    /// else the year of its number (`2022`).
+    pub issued: String,
+}
+
+impl LearnedVersion {
+    /// Its date as a `date_key` (see [`crate::index::writer::date_key`]).
+    fn date_key(&self) -> i64 {
+        crate::index::writer::date_key(
+            Some(&self.issued).filter(|d| d.len() == 10).map(String::as_str),
+            self.issued.get(..4).and_then(|y| y.parse().ok()),
+        )
+    }
+}
+
+/// The pairs of name and number a plan's citations teach (a law's number written with
+/// its name, the name not in the built-in table), once each.
+pub fn pairs_of(citations: &[Citation]) -> Vec<(&str, &str, Option<&str>)> {
+    let mut pairs: Vec<(&str, &str, Option<&str>)> = citations
+        .iter()
+        .filter(|c| c.resolution == Resolution::Number)
+        .filter_map(|c| Some((c.name.as_deref()?, c.key.as_str(), c.date.as_deref())))
+        .filter(|(name, _, _)| crate::cite::identity::versions(name).is_empty())
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// The term a teaching plan holds under its name.
+pub fn name_term(name: &str, number: &str, date: Option<&str>) -> String {
+    format!("{NAME}{name}{NAME}{number}{NAME}{}", date.unwrap_or(""))
+}
+
+/// The term a teaching plan holds under its number.
+pub fn number_term(number: &str, name: &str) -> String {
+    format!("{NUMBER}{number}{NAME}{name}")
+}
+
+/// Whether a `cites` term is a learned pair rather than a cited key.
+pub fn is_pair_term(term: &str) -> bool {
+    term.starts_with([NAME, NUMBER])
+}
+
+/// The versions the archive taught for the law named `name`, oldest first; none for a
+/// name the built-in table knows.
+pub fn versions(index: &Index, name: &str) -> Result<Vec<LearnedVersion>> {
+    if crate::cite::identity::split_named_key(name) != Some((name, None))
+        || !crate::cite::identity::versions(name).is_empty()
+    {
+        return Ok(Vec::new());
+    }
+    let mut versions: Vec<LearnedVersion> = Vec::new();
+    for rest in live_terms_after(index, &format!("{NAME}{name}{NAME}"))? {
+        let (number, written) = rest.split_once(NAME).unwrap_or((&rest, ""));
+        if versions.iter().any(|v| v.number == number) {
+            continue; // Terms sort by number, then date: the earliest written date came first.
+        }
+        let dated = reader::records_with(index, index.fields.number_key, number)?
+            .into_iter()
+            .find_map(|r| r.plan.date);
+        let issued = dated
+            .or_else(|| Some(written.to_string()).filter(|d| !d.is_empty()))
+            .unwrap_or_else(|| number.split('/').nth(1).unwrap_or("").to_string());
+        versions.push(LearnedVersion {
+            number: number.to_string(),
+            issued,
+        });
+    }
+    versions.sort_by_key(LearnedVersion::date_key);
+    Ok(versions)
+}
+
+/// The names the archive taught for the number `number`.
+pub fn names(index: &Index, number: &str) -> Result<Vec<String>> {
+    live_terms_after(index, &format!("{NUMBER}{number}{NAME}"))
+}
+
+/// The `date_key` range `[from, to)` of the plans whose bare citation of a name means
+/// `versions[i]`: issued on or after it, before the next one; undated plans never.
+pub fn date_range(versions: &[LearnedVersion], i: usize) -> (i64, i64) {
+    let from = versions[i].date_key();
+    let to = versions.get(i + 1).map_or(i64::MAX, LearnedVersion::date_key);
+    (from, to)
+}
+
+/// The rest of every `cites` term starting with `prefix` that a live plan holds.
+fn live_terms_after(index: &Index, prefix: &str) -> Result<Vec<String>> {
+    let searcher = index.searcher();
+    let io = |e: std::io::Error| Error::Internal(format!("reading the learned names: {e}"));
+    let mut found: Vec<String> = Vec::new();
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(index.fields.cites)?;
+        let mut terms = inverted
+            .terms()
+            .range()
+            .ge(prefix.as_bytes())
+            .into_stream()
+            .map_err(io)?;
+        while terms.advance() {
+            let Some(rest) = terms.key().strip_prefix(prefix.as_bytes()) else {
+                break;
+            };
+            let mut postings = inverted
+                .read_postings_from_terminfo(terms.value(), IndexRecordOption::Basic)
+                .map_err(io)?;
+            let alive = segment.alive_bitset();
+            let mut live = false;
+            while postings.doc() != tantivy::TERMINATED {
+                if alive.is_none_or(|a| a.is_alive(postings.doc())) {
+                    live = true;
+                    break;
+                }
+                postings.advance();
+            }
+            let rest = String::from_utf8_lossy(rest).into_owned();
+            if live && !found.contains(&rest) {
+                found.push(rest);
+            }
+        }
+    }
+    Ok(found)
+}
