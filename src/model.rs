@@ -137,6 +137,11 @@ pub enum Resolution {
     InForce,
     /// A law named bare that could not be settled: the key is its name.
     Unresolved,
+    /// A law named bare, not in the built-in table, settled at question time to the
+    /// version another plan of the archive writes with its number, the latest issued on
+    /// or before the citing plan's date (`refs`; see [`crate::query::learned`]). Never
+    /// stored: the stored citation stays `unresolved`.
+    Learned,
 }
 
 impl Resolution {
@@ -147,6 +152,7 @@ impl Resolution {
             Resolution::NameAndDate => "name_and_date",
             Resolution::InForce => "in_force",
             Resolution::Unresolved => "unresolved",
+            Resolution::Learned => "learned",
         }
     }
 }

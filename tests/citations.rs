@@ -460,6 +460,11 @@ fn a_bare_name_is_the_version_the_archive_taught() {
     for (file, number, date, sentence) in files {
         std::fs::write(archive.join(format!("{file}.txt")), plan(number, date, sentence)).unwrap();
     }
+    std::fs::write(
+        archive.join("law-13-2022.txt"),
+        "QUỐC HỘI\n\nLuật số: 13/2022/QH15\n\nHà Nội, ngày 14 tháng 11 năm 2022\n\nLUẬT\nPHÒNG, CHỐNG BẠO LỰC GIA ĐÌNH\n\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nĐiều 1. Phạm vi\nLuật này quy định.\n",
+    )
+    .unwrap();
     let index = dir.path().join("index");
     assert_eq!(
         plancite(&index, &["index", archive.to_str().unwrap(), "--quiet"]).code,
@@ -499,4 +504,26 @@ fn a_bare_name_is_the_version_the_archive_taught() {
             ("13/2022/QH15".to_string(), "2022-11-14".to_string(), 2),
         ]
     );
+
+    // `refs` of a plan citing the bare name: the version it means, settled `learned`
+    // and linked into the archive; the law's own page lists it among its citers.
+    let refs: &[(&str, &str, &str, Option<&str>)] = &[
+        ("bare-2023", "13/2022/QH15", "learned", Some("law-13-2022")),
+        ("bare-2021", "02/2007/QH12", "learned", None),
+        (
+            "bare-2005",
+            "Luật Phòng, chống bạo lực gia đình",
+            "unresolved",
+            None,
+        ),
+    ];
+    for (id, key, resolution, in_archive) in refs {
+        let got = plancite(&index, &["refs", id, "--json"]).json();
+        let cited = &got["refs"][0];
+        assert_eq!(cited["key"], *key, "refs {id}");
+        assert_eq!(cited["resolution"], *resolution, "refs {id}");
+        assert_eq!(cited["in_archive"].as_str(), *in_archive, "refs {id}");
+    }
+    let law = plancite(&index, &["refs", "law-13-2022", "--json"]).json();
+    assert_eq!(strings(&law["cited_by"], "id"), ["teach-2022", "bare-2023"]);
 }

@@ -473,11 +473,13 @@ pub fn refs(index: &Index, name: &str) -> Result<RefsResult> {
 /// [`refs`] of a plan whose record the caller already holds (the plan's page reads it
 /// with its text once, not twice).
 pub fn refs_of(index: &Index, record: &PlanRecord) -> Result<RefsResult> {
-    let archive = Archive::load_numbers(index, record.plan.citations.iter().map(|c| c.key.as_str()))?;
+    let mut citations = record.plan.citations.clone();
+    crate::query::learned::settle(index, &mut citations, plan_date_key(&record.plan))?;
+    let archive = Archive::load_numbers(index, citations.iter().map(|c| c.key.as_str()))?;
     let place = record.plan.place.as_deref();
     // One entry per cited document, in order of first citation.
     let mut refs: Vec<Reference> = Vec::new();
-    for (i, citation) in record.plan.citations.iter().enumerate() {
+    for (i, citation) in citations.iter().enumerate() {
         if let Some(seen) = refs.iter_mut().find(|r| r.citation.key == citation.key) {
             seen.times += 1;
             if citation.relation.strength() < seen.citation.relation.strength() {
@@ -504,6 +506,10 @@ pub fn refs_of(index: &Index, record: &PlanRecord) -> Result<RefsResult> {
     })
 }
 
+fn plan_date_key(plan: &crate::model::Plan) -> i64 {
+    crate::index::writer::date_key(plan.date.as_deref(), plan.year)
+}
+
 /// Plans whose citations of this plan's number resolve to this plan.
 pub fn cited_by(index: &Index, record: &PlanRecord) -> Result<Vec<CitingPlan>> {
     Ok(cited_by_and_stated(index, record)?.0)
@@ -519,10 +525,21 @@ fn cited_by_and_stated(index: &Index, record: &PlanRecord) -> Result<(Vec<Citing
     let archive = Archive::load_numbers(index, [key.as_str()])?;
     let mut plans = Vec::new();
     let mut stated: Vec<Status> = Vec::new();
-    for citing in reader::records_with(index, index.fields.cites, &key)? {
+    let citing_key = citing_query(index, &key)?;
+    let searcher = index.searcher();
+    let mut addresses: Vec<_> = searcher
+        .search(&citing_key.query(index), &tantivy::collector::DocSetCollector)?
+        .into_iter()
+        .collect();
+    addresses.sort();
+    for address in addresses {
+        let mut citing = reader::record_at(index, &searcher, address)?;
         if citing.id == record.id {
             continue;
         }
+        // A bare name the archive taught is this plan's number for the citing plan.
+        let date_key = plan_date_key(&citing.plan);
+        crate::query::learned::settle(index, &mut citing.plan.citations, date_key)?;
         let place = citing.plan.place.clone();
         let here: Vec<&Citation> = citing
             .plan

@@ -9,8 +9,11 @@
 //! the date is the one the teacher writes with the number, if any), so a plan
 //! indexed later teaches the plans indexed before it without re-indexing them, and a
 //! question reads only the term dictionary and postings, never the document store. The
-//! stored citation of the bare name keeps `resolution: unresolved`; the built-in table
+//! stored citation of the bare name keeps `resolution: unresolved` (`refs` shows it
+//! settled, `resolution: learned`, by [`settle`]); the built-in table
 //! (`resources/laws.tsv`) wins: a name it knows learns nothing.
+
+use std::collections::HashMap;
 
 use tantivy::DocSet;
 use tantivy::schema::IndexRecordOption;
@@ -98,6 +101,31 @@ pub fn versions(index: &Index, name: &str) -> Result<Vec<LearnedVersion>> {
     }
     versions.sort_by_key(LearnedVersion::date_key);
     Ok(versions)
+}
+
+/// Settles the bare names among the `citations` of a plan dated `date_key` (see
+/// [`crate::index::writer::date_key`]) to the versions the archive taught: key the
+/// number, `name` the name, `resolution: learned`.
+pub fn settle(index: &Index, citations: &mut [Citation], date_key: i64) -> Result<()> {
+    let mut known: HashMap<String, Vec<LearnedVersion>> = HashMap::new();
+    for c in citations
+        .iter_mut()
+        .filter(|c| c.resolution == Resolution::Unresolved)
+    {
+        if !known.contains_key(&c.key) {
+            known.insert(c.key.clone(), versions(index, &c.key)?);
+        }
+        let versions = &known[&c.key];
+        let Some(i) = (0..versions.len()).find(|&i| {
+            let (from, to) = date_range(versions, i);
+            (from..to).contains(&date_key)
+        }) else {
+            continue;
+        };
+        c.name = Some(std::mem::replace(&mut c.key, versions[i].number.clone()));
+        c.resolution = Resolution::Learned;
+    }
+    Ok(())
 }
 
 /// The names the archive taught for the number `number`.
