@@ -111,7 +111,10 @@ impl<'i> Writer<'i> {
             doc.add_text(f.cites, &citation.key);
         }
         for (name, number, date) in crate::query::learned::pairs_of(&plan.citations) {
-            doc.add_text(f.cites, crate::query::learned::name_term(name, number, date));
+            doc.add_text(
+                f.cites,
+                crate::query::learned::name_term(name, number, date, plan.date.as_deref()),
+            );
             doc.add_text(f.cites, crate::query::learned::number_term(number, name));
         }
         for definition in crate::analysis::abbrev::definitions(body) {

@@ -5,8 +5,9 @@
 //!
 //! The pair is learned at question time, like the link into the archive
 //! ([`crate::query::citations`]): each teaching plan stores it as two `cites` terms
-//! (`\u{1}name\u{1}number\u{1}date` and `\u{2}number\u{1}name`, never a citation key;
-//! the date is the one the teacher writes with the number, if any), so a plan
+//! (`\u{1}name\u{1}number\u{1}written\u{1}teacher` and `\u{2}number\u{1}name`, never a
+//! citation key; `written` is the date the teacher writes with the number, `teacher` the
+//! teacher's own date, either possibly empty), so a plan
 //! indexed later teaches the plans indexed before it without re-indexing them, and a
 //! question reads only the term dictionary and postings, never the document store. The
 //! stored citation of the bare name keeps `resolution: unresolved` (`refs` shows it
@@ -30,17 +31,21 @@ const NUMBER: char = '\u{2}';
 pub struct LearnedVersion {
     /// Its numbered key: `13/2022/QH15`.
     pub number: String,
-    /// Its date when the archive holds it, else the date a teaching plan writes with it,
-    /// else the year of its number (`2022`).
+    /// Its date when the archive holds it, else the earliest date a teaching plan writes
+    /// with it, else the year of its number (`2022`).
     pub issued: String,
+    /// From when a bare citation means it: `issued` when that is a date, else the
+    /// earliest teaching plan's date (it was issued by then; a plan of its year dated
+    /// earlier may mean the version before), else the year.
+    from: String,
 }
 
 impl LearnedVersion {
     /// Its date as a `date_key` (see [`crate::index::writer::date_key`]).
     fn date_key(&self) -> i64 {
         crate::index::writer::date_key(
-            Some(&self.issued).filter(|d| d.len() == 10).map(String::as_str),
-            self.issued.get(..4).and_then(|y| y.parse().ok()),
+            Some(&self.from).filter(|d| d.len() == 10).map(String::as_str),
+            self.from.get(..4).and_then(|y| y.parse().ok()),
         )
     }
 }
@@ -60,8 +65,9 @@ pub fn pairs_of(citations: &[Citation]) -> Vec<(&str, &str, Option<&str>)> {
 }
 
 /// The term a teaching plan holds under its name.
-pub fn name_term(name: &str, number: &str, date: Option<&str>) -> String {
-    format!("{NAME}{name}{NAME}{number}{NAME}{}", date.unwrap_or(""))
+pub fn name_term(name: &str, number: &str, written: Option<&str>, teacher: Option<&str>) -> String {
+    let (written, teacher) = (written.unwrap_or(""), teacher.unwrap_or(""));
+    format!("{NAME}{name}{NAME}{number}{NAME}{written}{NAME}{teacher}")
 }
 
 /// The term a teaching plan holds under its number.
@@ -82,21 +88,37 @@ pub fn versions(index: &Index, name: &str) -> Result<Vec<LearnedVersion>> {
     {
         return Ok(Vec::new());
     }
-    let mut versions: Vec<LearnedVersion> = Vec::new();
+    // By number: the earliest date written with it, the earliest teacher's date.
+    let mut taught: Vec<(String, Option<String>, Option<String>)> = Vec::new();
     for rest in live_terms_after(index, &format!("{NAME}{name}{NAME}"))? {
-        let (number, written) = rest.split_once(NAME).unwrap_or((&rest, ""));
-        if versions.iter().any(|v| v.number == number) {
-            continue; // Terms sort by number, then date: the earliest written date came first.
+        let mut parts = rest.split(NAME);
+        let number = parts.next().unwrap_or("").to_string();
+        let mut date = || parts.next().filter(|d| d.len() == 10).map(str::to_string);
+        let (written, teacher) = (date(), date());
+        let earliest = |a: Option<String>, b: Option<String>| match (a, b) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        match taught.iter_mut().find(|(n, _, _)| *n == number) {
+            Some((_, w, t)) => {
+                *w = earliest(w.take(), written);
+                *t = earliest(t.take(), teacher);
+            }
+            None => taught.push((number, written, teacher)),
         }
-        let dated = reader::records_with(index, index.fields.number_key, number)?
+    }
+    let mut versions: Vec<LearnedVersion> = Vec::new();
+    for (number, written, teacher) in taught {
+        let dated = reader::records_with(index, index.fields.number_key, &number)?
             .into_iter()
             .find_map(|r| r.plan.date);
-        let issued = dated
-            .or_else(|| Some(written.to_string()).filter(|d| !d.is_empty()))
-            .unwrap_or_else(|| number.split('/').nth(1).unwrap_or("").to_string());
+        let year = number.split('/').nth(1).unwrap_or("").to_string();
+        let issued = dated.or(written);
+        let from = issued.clone().or(teacher).unwrap_or_else(|| year.clone());
         versions.push(LearnedVersion {
-            number: number.to_string(),
-            issued,
+            number,
+            issued: issued.unwrap_or(year),
+            from,
         });
     }
     versions.sort_by_key(LearnedVersion::date_key);
