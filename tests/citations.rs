@@ -457,6 +457,13 @@ fn a_bare_name_is_the_version_the_archive_taught() {
         // Of 2007, but 02/2007/QH12's date is not written: it was issued by its first
         // teacher's date (2010), not surely by this one.
         ("bare-2007", "23/KH-UBND", "2007-06-01", bare),
+        // Named with a date no version taught has: not bare, so not 13/2022/QH15.
+        (
+            "dated-2023",
+            "24/KH-UBND",
+            "2023-07-01",
+            "Căn cứ Luật Phòng, chống bạo lực gia đình ngày 20 tháng 11 năm 2019;",
+        ),
         ("bare-2021", "21/KH-UBND", "2021-06-01", bare),
         ("bare-2023", "20/KH-UBND", "2023-06-01", bare),
     ];
@@ -479,7 +486,10 @@ fn a_bare_name_is_the_version_the_archive_taught() {
         ("13/2022/QH15", &["teach-2022", "bare-2023"]),
         ("02/2007/QH12", &["teach-2007", "bare-2021"]),
         // The bare name itself: only the plans older than every version taught.
-        ("luat phong, chong bao luc gia dinh", &["bare-2005", "bare-2007"]),
+        (
+            "luat phong, chong bao luc gia dinh",
+            &["bare-2005", "bare-2007", "dated-2023"],
+        ),
     ];
     for (key, want) in rows {
         let run = plancite(&index, &["cites", key, "--ids"]);
@@ -515,6 +525,12 @@ fn a_bare_name_is_the_version_the_archive_taught() {
         ("bare-2021", "02/2007/QH12", "learned", None),
         (
             "bare-2005",
+            "Luật Phòng, chống bạo lực gia đình",
+            "unresolved",
+            None,
+        ),
+        (
+            "dated-2023",
             "Luật Phòng, chống bạo lực gia đình",
             "unresolved",
             None,

@@ -110,6 +110,13 @@ impl<'i> Writer<'i> {
         for citation in &plan.citations {
             doc.add_text(f.cites, &citation.key);
         }
+        for bare in plan
+            .citations
+            .iter()
+            .filter(|c| crate::query::learned::is_bare(c))
+        {
+            doc.add_text(f.cites, crate::query::learned::bare_term(&bare.key));
+        }
         for (name, number, date) in crate::query::learned::pairs_of(&plan.citations) {
             doc.add_text(
                 f.cites,

@@ -186,10 +186,11 @@ fn cites_unfiltered(
 struct CitingKey {
     key: String,
     term: TermQuery,
-    /// (bare name, `date_key` range `[from, to)`) of the plans citing it that mean `key`.
+    /// (name, `date_key` range `[from, to)`) of the plans citing the name bare that mean
+    /// `key`.
     learned: Vec<(String, i64, i64)>,
-    /// For a bare name the archive taught versions of: plans dated from then on cite a
-    /// version, not the name.
+    /// For a bare name the archive taught versions of: plans dated from then on citing
+    /// it bare ([`crate::query::learned::is_bare`]) cite a version, not the name.
     versioned_from: Option<i64>,
 }
 
@@ -212,10 +213,15 @@ impl CitingKey {
                 std::ops::Bound::Excluded(bound(to)),
             ))
         };
+        let bare = |name: &str| term(&crate::query::learned::bare_term(name));
         if let Some(from) = self.versioned_from {
+            let versioned: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
+                (Occur::Must, bare(&self.key)),
+                (Occur::Must, dated(from, i64::MAX)),
+            ]));
             return Box::new(BooleanQuery::new(vec![
                 (Occur::Must, Box::new(self.term.clone())),
-                (Occur::MustNot, dated(from, i64::MAX)),
+                (Occur::MustNot, versioned),
             ]));
         }
         if self.learned.is_empty() {
@@ -224,7 +230,7 @@ impl CitingKey {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, Box::new(self.term.clone()))];
         for (name, from, to) in &self.learned {
             let bare: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
-                (Occur::Must, term(name)),
+                (Occur::Must, bare(name)),
                 (Occur::Must, dated(*from, *to)),
             ]));
             clauses.push((Occur::Should, bare));

@@ -13,6 +13,10 @@
 //! stored citation of the bare name keeps `resolution: unresolved` (`refs` shows it
 //! settled, `resolution: learned`, by [`settle`]); the built-in table
 //! (`resources/laws.tsv`) wins: a name it knows learns nothing.
+//!
+//! The archive knows only the versions its plans write: when a law was re-enacted and no
+//! plan writes the new number with the name, a bare citation after the re-enactment is
+//! read as the old version. A law for which that matters belongs in the table.
 
 use std::collections::HashMap;
 
@@ -25,6 +29,7 @@ use crate::model::{Citation, Resolution};
 
 const NAME: char = '\u{1}';
 const NUMBER: char = '\u{2}';
+const BARE: char = '\u{3}';
 
 /// One version the archive taught for a name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,9 +80,25 @@ pub fn number_term(number: &str, name: &str) -> String {
     format!("{NUMBER}{number}{NAME}{name}")
 }
 
-/// Whether a `cites` term is a learned pair rather than a cited key.
+/// Whether a `cites` term is a learned pair or a bare mark rather than a cited key.
 pub fn is_pair_term(term: &str) -> bool {
-    term.starts_with([NAME, NUMBER])
+    term.starts_with([NAME, NUMBER, BARE])
+}
+
+/// Whether a citation is a law's name written bare — no number, date or year — that the
+/// built-in table does not know: the citations the archive's pairs settle. A name with a
+/// date the table does not know (`Luật Cư trú ngày 13 tháng 11 năm 2020`) is not bare: it
+/// names a version of its own, whatever version the archive taught.
+pub fn is_bare(c: &Citation) -> bool {
+    c.resolution == Resolution::Unresolved
+        && c.date.is_none()
+        && crate::cite::identity::split_named_key(&c.key) == Some((c.key.as_str(), None))
+        && crate::cite::identity::versions(&c.key).is_empty()
+}
+
+/// The term a plan citing `name` bare holds (see [`is_bare`]).
+pub fn bare_term(name: &str) -> String {
+    format!("{BARE}{name}")
 }
 
 /// The versions the archive taught for the law named `name`, oldest first; none for a
@@ -130,10 +151,7 @@ pub fn versions(index: &Index, name: &str) -> Result<Vec<LearnedVersion>> {
 /// number, `name` the name, `resolution: learned`.
 pub fn settle(index: &Index, citations: &mut [Citation], date_key: i64) -> Result<()> {
     let mut known: HashMap<String, Vec<LearnedVersion>> = HashMap::new();
-    for c in citations
-        .iter_mut()
-        .filter(|c| c.resolution == Resolution::Unresolved)
-    {
+    for c in citations.iter_mut().filter(|c| is_bare(c)) {
         if !known.contains_key(&c.key) {
             known.insert(c.key.clone(), versions(index, &c.key)?);
         }
