@@ -137,6 +137,11 @@ pub enum Resolution {
     InForce,
     /// A law named bare that could not be settled: the key is its name.
     Unresolved,
+    /// A law named bare, not in the built-in table, settled at question time to the
+    /// version another plan of the archive writes with its number, the latest issued on
+    /// or before the citing plan's date (`refs`; see [`crate::query::learned`]). Never
+    /// stored: the stored citation stays `unresolved`.
+    Learned,
 }
 
 impl Resolution {
@@ -147,6 +152,7 @@ impl Resolution {
             Resolution::NameAndDate => "name_and_date",
             Resolution::InForce => "in_force",
             Resolution::Unresolved => "unresolved",
+            Resolution::Learned => "learned",
         }
     }
 }
@@ -178,7 +184,9 @@ pub struct Citation {
     #[serde(default)]
     pub resolution: Resolution,
     /// For a law cited by name and settled to a version (`resolution` other than
-    /// `unresolved`, key `45/2019/QH14`): the name as found (`Bộ luật Lao động năm 2019`).
+    /// `unresolved`, key `45/2019/QH14`): the name as found (`Bộ luật Lao động năm 2019`);
+    /// for a law's number written with its name (`Luật Đấu thầu số 22/2023/QH15`): that
+    /// name (`Luật Đấu thầu`), the pair the archive learns.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// What the citing document says another cited document does to this one.

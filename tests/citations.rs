@@ -423,3 +423,126 @@ fn a_replaced_decree_has_its_status_and_the_replacing_one_its_relation() {
         "{graph}"
     );
 }
+
+/// Names learned across the archive: two plans write `Luật Phòng, chống bạo lực gia
+/// đình` with a number (not in the built-in table), four cite it bare. Each bare
+/// citation means the version issued on or before its plan's date; before either, the
+/// name stays a name.
+#[test]
+fn a_bare_name_is_the_version_the_archive_taught() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("archive");
+    std::fs::create_dir(&archive).unwrap();
+    let plan = |number: &str, date: &str, sentence: &str| {
+        let (y, m, d) = (&date[..4], &date[5..7], &date[8..]);
+        format!(
+            "ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\n\nSố: {number}\n\nHà Nam, ngày {d} tháng {m} năm {y}\n\nKẾ HOẠCH\nPhòng, chống bạo lực gia đình\n\n{sentence}\nI. MỤC ĐÍCH\n1. Tuyên truyền.\n"
+        )
+    };
+    let bare = "Thực hiện Luật Phòng, chống bạo lực gia đình, Ủy ban xây dựng kế hoạch:";
+    let files = [
+        (
+            "teach-2007",
+            "5/KH-UBND",
+            "2010-02-02",
+            "Căn cứ Luật Phòng, chống bạo lực gia đình số 02/2007/QH12;",
+        ),
+        (
+            "teach-2022",
+            "10/KH-UBND",
+            "2023-03-01",
+            "Căn cứ Luật Phòng, chống bạo lực gia đình số 13/2022/QH15 ngày 14 tháng 11 năm 2022;",
+        ),
+        ("bare-2005", "22/KH-UBND", "2005-06-01", bare),
+        // Of 2007, but 02/2007/QH12's date is not written: it was issued by its first
+        // teacher's date (2010), not surely by this one.
+        ("bare-2007", "23/KH-UBND", "2007-06-01", bare),
+        // Named with a date no version taught has: not bare, so not 13/2022/QH15.
+        (
+            "dated-2023",
+            "24/KH-UBND",
+            "2023-07-01",
+            "Căn cứ Luật Phòng, chống bạo lực gia đình ngày 20 tháng 11 năm 2019;",
+        ),
+        ("bare-2021", "21/KH-UBND", "2021-06-01", bare),
+        ("bare-2023", "20/KH-UBND", "2023-06-01", bare),
+    ];
+    for (file, number, date, sentence) in files {
+        std::fs::write(archive.join(format!("{file}.txt")), plan(number, date, sentence)).unwrap();
+    }
+    std::fs::write(
+        archive.join("law-13-2022.txt"),
+        "QUỐC HỘI\n\nLuật số: 13/2022/QH15\n\nHà Nội, ngày 14 tháng 11 năm 2022\n\nLUẬT\nPHÒNG, CHỐNG BẠO LỰC GIA ĐÌNH\n\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nĐiều 1. Phạm vi\nLuật này quy định.\n",
+    )
+    .unwrap();
+    let index = dir.path().join("index");
+    assert_eq!(
+        plancite(&index, &["index", archive.to_str().unwrap(), "--quiet"]).code,
+        0
+    );
+
+    // (key asked, the plans citing it, oldest first).
+    let rows: &[(&str, &[&str])] = &[
+        ("13/2022/QH15", &["teach-2022", "bare-2023"]),
+        ("02/2007/QH12", &["teach-2007", "bare-2021"]),
+        // The bare name itself: only the plans older than every version taught.
+        (
+            "luat phong, chong bao luc gia dinh",
+            &["bare-2005", "bare-2007", "dated-2023"],
+        ),
+    ];
+    for (key, want) in rows {
+        let run = plancite(&index, &["cites", key, "--ids"]);
+        assert_eq!(run.code, 0, "{key}: {}", run.stderr);
+        assert_eq!(run.stdout.lines().collect::<Vec<_>>(), *want, "cites {key} --ids");
+        let json = plancite(&index, &["cites", key, "--json"]).json();
+        assert_eq!(strings(&json["citing"], "id"), *want, "cites {key} --json");
+    }
+
+    // The name lists the versions the archive taught, with the date a teacher wrote.
+    let name = plancite(&index, &["cites", "Luật Phòng, chống bạo lực gia đình", "--json"]).json();
+    let versions: Vec<(String, String, u64)> = name["versions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| {
+            let text = |f: &str| v[f].as_str().unwrap().to_string();
+            (text("key"), text("issued"), v["total"].as_u64().unwrap())
+        })
+        .collect();
+    assert_eq!(
+        versions,
+        [
+            ("02/2007/QH12".to_string(), "2007".to_string(), 2),
+            ("13/2022/QH15".to_string(), "2022-11-14".to_string(), 2),
+        ]
+    );
+
+    // `refs` of a plan citing the bare name: the version it means, settled `learned`
+    // and linked into the archive; the law's own page lists it among its citers.
+    let refs: &[(&str, &str, &str, Option<&str>)] = &[
+        ("bare-2023", "13/2022/QH15", "learned", Some("law-13-2022")),
+        ("bare-2021", "02/2007/QH12", "learned", None),
+        (
+            "bare-2005",
+            "Luật Phòng, chống bạo lực gia đình",
+            "unresolved",
+            None,
+        ),
+        (
+            "dated-2023",
+            "Luật Phòng, chống bạo lực gia đình",
+            "unresolved",
+            None,
+        ),
+    ];
+    for (id, key, resolution, in_archive) in refs {
+        let got = plancite(&index, &["refs", id, "--json"]).json();
+        let cited = &got["refs"][0];
+        assert_eq!(cited["key"], *key, "refs {id}");
+        assert_eq!(cited["resolution"], *resolution, "refs {id}");
+        assert_eq!(cited["in_archive"].as_str(), *in_archive, "refs {id}");
+    }
+    let law = plancite(&index, &["refs", "law-13-2022", "--json"]).json();
+    assert_eq!(strings(&law["cited_by"], "id"), ["teach-2022", "bare-2023"]);
+}

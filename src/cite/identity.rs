@@ -12,7 +12,9 @@
 //! - `unresolved`: none of these; the key stays the name.
 //!
 //! The versions come from `resources/laws.tsv` (the codes and main laws, with their
-//! source) and from the pairs the document itself writes.
+//! source) and from the pairs the document itself writes. A number written with its
+//! name keeps the name (`Citation::name`): the pairs every document writes are learned
+//! across the archive at question time ([`crate::query::learned`]).
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -138,10 +140,22 @@ static NAME_BEFORE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// the version of its own time.
 pub fn identify(text: &str, citations: &mut [Citation], citing_date: Option<&str>) {
     let by_name = |c: &Citation| c.resolution == Resolution::Unresolved && split_named_key(&c.key).is_some();
-    if !citations.iter().any(by_name) {
+    let law_number = |c: &Citation| c.resolution == Resolution::Number && c.key.contains("/QH");
+    if !citations.iter().any(|c| by_name(c) || law_number(c)) {
         return;
     }
     let taught = taught_pairs(text, citations);
+    // A number written with its name keeps that name: the pair the archive learns
+    // (`crate::query::learned`).
+    for c in citations.iter_mut().filter(|c| law_number(c) && c.name.is_none()) {
+        c.name = taught
+            .iter()
+            .find(|(_, number)| **number == c.key)
+            .map(|(name, _)| name.clone());
+    }
+    if !citations.iter().any(by_name) {
+        return;
+    }
     let dates: HashMap<String, String> = citations
         .iter()
         .filter_map(|c| Some((c.key.clone(), date_of(c)?)))

@@ -110,6 +110,20 @@ impl<'i> Writer<'i> {
         for citation in &plan.citations {
             doc.add_text(f.cites, &citation.key);
         }
+        for bare in plan
+            .citations
+            .iter()
+            .filter(|c| crate::query::learned::is_bare(c))
+        {
+            doc.add_text(f.cites, crate::query::learned::bare_term(&bare.key));
+        }
+        for (name, number, date) in crate::query::learned::pairs_of(&plan.citations) {
+            doc.add_text(
+                f.cites,
+                crate::query::learned::name_term(name, number, date, plan.date.as_deref()),
+            );
+            doc.add_text(f.cites, crate::query::learned::number_term(number, name));
+        }
         for definition in crate::analysis::abbrev::definitions(body) {
             for term in crate::analysis::abbrev::index_terms(&definition) {
                 doc.add_text(f.abbrevs, term);

@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::postings::Postings;
-use tantivy::query::TermQuery;
+use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocSet, Order, Term};
 
@@ -130,6 +130,16 @@ pub fn cites_with(
                 citing: cited.citing,
             });
         }
+        for version in crate::query::learned::versions(index, name)? {
+            let cited = cites_with(index, &version.number, relation, offset, limit)?;
+            result.versions.push(VersionCites {
+                key: version.number,
+                issued: version.issued,
+                in_force: None,
+                total: cited.total,
+                citing: cited.citing,
+            });
+        }
     }
     Ok(result)
 }
@@ -140,7 +150,8 @@ fn cites_unfiltered(
     offset: usize,
     limit: Option<usize>,
 ) -> Result<CitesResult> {
-    let (key, query) = citing_query(index, key_input)?;
+    let citing_key = citing_query(index, key_input)?;
+    let (key, query) = (citing_key.key.clone(), citing_key.query(index));
     let searcher = index.searcher();
     let page = match limit {
         Some(limit) => limit,
@@ -157,7 +168,8 @@ fn cites_unfiltered(
         total = count;
         citing.reserve(top.len());
         for (_, address) in top {
-            citing.push(citing_plan(reader::record_at(index, &searcher, address)?, &key));
+            let record = reader::record_at(index, &searcher, address)?;
+            citing.push(citing_plan_also(record, &key, &citing_key.learned_names()));
         }
     }
     Ok(CitesResult {
@@ -169,10 +181,68 @@ fn cites_unfiltered(
     })
 }
 
+/// What plans cite a key: its own `cites` term, and the bare names the archive taught
+/// for it ([`crate::query::learned`]), each cited by plans of a range of dates.
+struct CitingKey {
+    key: String,
+    term: TermQuery,
+    /// (name, `date_key` range `[from, to)`) of the plans citing the name bare that mean
+    /// `key`.
+    learned: Vec<(String, i64, i64)>,
+    /// For a bare name the archive taught versions of: plans dated from then on citing
+    /// it bare ([`crate::query::learned::is_bare`]) cite a version, not the name.
+    versioned_from: Option<i64>,
+}
+
+impl CitingKey {
+    fn learned_names(&self) -> Vec<String> {
+        self.learned.iter().map(|(name, _, _)| name.clone()).collect()
+    }
+
+    fn query(&self, index: &Index) -> Box<dyn Query> {
+        let term = |key: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(index.fields.cites, key),
+                IndexRecordOption::Basic,
+            ))
+        };
+        let dated = |from: i64, to: i64| -> Box<dyn Query> {
+            let bound = |v: i64| Term::from_field_i64(index.fields.date_key, v);
+            Box::new(RangeQuery::new(
+                std::ops::Bound::Included(bound(from)),
+                std::ops::Bound::Excluded(bound(to)),
+            ))
+        };
+        let bare = |name: &str| term(&crate::query::learned::bare_term(name));
+        if let Some(from) = self.versioned_from {
+            let versioned: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
+                (Occur::Must, bare(&self.key)),
+                (Occur::Must, dated(from, i64::MAX)),
+            ]));
+            return Box::new(BooleanQuery::new(vec![
+                (Occur::Must, Box::new(self.term.clone())),
+                (Occur::MustNot, versioned),
+            ]));
+        }
+        if self.learned.is_empty() {
+            return Box::new(self.term.clone());
+        }
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, Box::new(self.term.clone()))];
+        for (name, from, to) in &self.learned {
+            let bare: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
+                (Occur::Must, bare(name)),
+                (Occur::Must, dated(*from, *to)),
+            ]));
+            clauses.push((Occur::Should, bare));
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+}
+
 /// The canonical key of `key_input` and the query for the plans citing it. A law named
 /// with its year (`Bộ luật Lao động 2019`) is the key of that version (`45/2019/QH14`)
 /// when the built-in table knows it.
-fn citing_query(index: &Index, key_input: &str) -> Result<(String, TermQuery)> {
+fn citing_query(index: &Index, key_input: &str) -> Result<CitingKey> {
     let mut key = crate::cite::parse_key(key_input)
         .ok_or_else(|| Error::BadInput(format!("{key_input:?} is not a document number or law name")))?;
     if let Some((name, Some(year))) = crate::cite::identity::split_named_key(&key)
@@ -180,17 +250,41 @@ fn citing_query(index: &Index, key_input: &str) -> Result<(String, TermQuery)> {
     {
         key = version.number;
     }
-    let query = TermQuery::new(
+    let mut learned = Vec::new();
+    let mut versioned_from = None;
+    if key.contains("/QH") {
+        for name in crate::query::learned::names(index, &key)? {
+            let versions = crate::query::learned::versions(index, &name)?;
+            if let Some(i) = versions.iter().position(|v| v.number == key) {
+                let (from, to) = crate::query::learned::date_range(&versions, i);
+                learned.push((name, from, to));
+            }
+        }
+    } else if let Some(first) = crate::query::learned::versions(index, &key)?.first() {
+        versioned_from = Some(crate::query::learned::date_range(std::slice::from_ref(first), 0).0);
+    }
+    let term = TermQuery::new(
         Term::from_field_text(index.fields.cites, &key),
         IndexRecordOption::Basic,
     );
-    Ok((key, query))
+    Ok(CitingKey {
+        key,
+        term,
+        learned,
+        versioned_from,
+    })
 }
 
 /// The ids of every plan citing `key_input`, oldest first — the question `grep -l`
 /// answers over files — read from fast fields only, never the document store.
 pub fn citing_ids(index: &Index, key_input: &str) -> Result<(String, Vec<String>)> {
-    let (key, query) = citing_query(index, key_input)?;
+    let citing_key = citing_query(index, key_input)?;
+    if !citing_key.learned.is_empty() || citing_key.versioned_from.is_some() {
+        // Names learned across the archive: the plans of a query, not of one term.
+        let all = cites_unfiltered(index, key_input, 0, None)?;
+        return Ok((all.key, all.citing.into_iter().map(|p| p.id).collect()));
+    }
+    let (key, query) = (citing_key.key, citing_key.term);
     let searcher = index.searcher();
     let mut dated: Vec<(i64, String)> = Vec::new();
     for segment in searcher.segment_readers() {
@@ -239,10 +333,15 @@ pub fn citing_ids(index: &Index, key_input: &str) -> Result<(String, Vec<String>
 }
 
 fn citing_plan(record: PlanRecord, key: &str) -> CitingPlan {
+    citing_plan_also(record, key, &[])
+}
+
+/// [`citing_plan`], its citations of `key` and of the bare names in `also`.
+fn citing_plan_also(record: PlanRecord, key: &str, also: &[String]) -> CitingPlan {
     let mut contexts: Vec<String> = Vec::new();
     let mut relation = Relation::Mention;
     for (i, citation) in record.plan.citations.iter().enumerate() {
-        if citation.key != key {
+        if citation.key != key && !also.contains(&citation.key) {
             continue;
         }
         if citation.relation.strength() < relation.strength() {
@@ -380,11 +479,13 @@ pub fn refs(index: &Index, name: &str) -> Result<RefsResult> {
 /// [`refs`] of a plan whose record the caller already holds (the plan's page reads it
 /// with its text once, not twice).
 pub fn refs_of(index: &Index, record: &PlanRecord) -> Result<RefsResult> {
-    let archive = Archive::load_numbers(index, record.plan.citations.iter().map(|c| c.key.as_str()))?;
+    let mut citations = record.plan.citations.clone();
+    crate::query::learned::settle(index, &mut citations, plan_date_key(&record.plan))?;
+    let archive = Archive::load_numbers(index, citations.iter().map(|c| c.key.as_str()))?;
     let place = record.plan.place.as_deref();
     // One entry per cited document, in order of first citation.
     let mut refs: Vec<Reference> = Vec::new();
-    for (i, citation) in record.plan.citations.iter().enumerate() {
+    for (i, citation) in citations.iter().enumerate() {
         if let Some(seen) = refs.iter_mut().find(|r| r.citation.key == citation.key) {
             seen.times += 1;
             if citation.relation.strength() < seen.citation.relation.strength() {
@@ -411,6 +512,10 @@ pub fn refs_of(index: &Index, record: &PlanRecord) -> Result<RefsResult> {
     })
 }
 
+fn plan_date_key(plan: &crate::model::Plan) -> i64 {
+    crate::index::writer::date_key(plan.date.as_deref(), plan.year)
+}
+
 /// Plans whose citations of this plan's number resolve to this plan.
 pub fn cited_by(index: &Index, record: &PlanRecord) -> Result<Vec<CitingPlan>> {
     Ok(cited_by_and_stated(index, record)?.0)
@@ -426,10 +531,21 @@ fn cited_by_and_stated(index: &Index, record: &PlanRecord) -> Result<(Vec<Citing
     let archive = Archive::load_numbers(index, [key.as_str()])?;
     let mut plans = Vec::new();
     let mut stated: Vec<Status> = Vec::new();
-    for citing in reader::records_with(index, index.fields.cites, &key)? {
+    let citing_key = citing_query(index, &key)?;
+    let searcher = index.searcher();
+    let mut addresses: Vec<_> = searcher
+        .search(&citing_key.query(index), &tantivy::collector::DocSetCollector)?
+        .into_iter()
+        .collect();
+    addresses.sort();
+    for address in addresses {
+        let mut citing = reader::record_at(index, &searcher, address)?;
         if citing.id == record.id {
             continue;
         }
+        // A bare name the archive taught is this plan's number for the citing plan.
+        let date_key = plan_date_key(&citing.plan);
+        crate::query::learned::settle(index, &mut citing.plan.citations, date_key)?;
         let place = citing.plan.place.clone();
         let here: Vec<&Citation> = citing
             .plan
@@ -591,6 +707,9 @@ pub fn cited_counts(index: &Index) -> Result<Vec<CitedCount>> {
         let mut terms = inverted.terms().stream().map_err(io)?;
         while terms.advance() {
             let key = String::from_utf8_lossy(terms.key()).into_owned();
+            if crate::query::learned::is_pair_term(&key) {
+                continue;
+            }
             let mut postings = inverted
                 .read_postings_from_terminfo(terms.value(), IndexRecordOption::WithFreqs)
                 .map_err(io)?;

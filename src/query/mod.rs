@@ -5,6 +5,7 @@ pub mod citations;
 pub mod diff;
 pub mod graph;
 pub mod highlight;
+pub mod learned;
 pub mod lookup;
 pub mod rank;
 pub mod search;
