@@ -30,6 +30,7 @@ pub struct Templates {
     own_number: Regex,
     date_line: Regex,
     cited_number: Regex,
+    gazette_issue: Regex,
 }
 
 impl Templates {
@@ -94,6 +95,7 @@ impl Templates {
                 r"(?m)^[ \t]*([^\n,0-9]{2,40}), ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})",
             )
             .unwrap(),
+            gazette_issue: Regex::new(r"CÔNG BÁO/Số (\d{1,5})(?: \+ (\d{1,5}))?/").unwrap(),
             cited_number: Regex::new(r"\b(\d{1,4})/(?:\d{4}/)?[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)+").unwrap(),
         }
     }
@@ -134,6 +136,16 @@ impl Templates {
             }
             if rng.below(3) == 0 {
                 edits.push((m.start(), m.end(), (1 + rng.below(500)).to_string()));
+            }
+        }
+        // The Gazette issue in every page header, so that a template without a number,
+        // a date line or citations still gives different documents.
+        let issue = 1 + rng.below(1500);
+        for c in self.gazette_issue.captures_iter(text) {
+            let first = c.get(1).unwrap();
+            edits.push((first.start(), first.end(), issue.to_string()));
+            if let Some(second) = c.get(2) {
+                edits.push((second.start(), second.end(), (issue + 1).to_string()));
             }
         }
         edits.sort_by_key(|e| e.0);
@@ -227,11 +239,18 @@ mod tests {
         );
         assert!(doc.text.contains(" năm 2023\nNGHỊ ĐỊNH"));
         assert_eq!(doc.year, 2023);
-        // The Gazette's page header, the article and its figures are untouched.
-        assert!(
-            doc.text
-                .starts_with("CÔNG BÁO/Số 1085 + 1086/Ngày 01-11-2023\nCHÍNH PHỦ\n")
-        );
+        // The Gazette's page header keeps its form with another issue; the article and
+        // its figures are untouched.
+        let header = doc.text.lines().next().unwrap();
+        let issues: Vec<u64> = header
+            .strip_prefix("CÔNG BÁO/Số ")
+            .unwrap()
+            .split(['+', '/'])
+            .take(2)
+            .map(|n| n.trim().parse().unwrap())
+            .collect();
+        assert_eq!(issues[1], issues[0] + 1, "{header}");
+        assert!(header.ends_with("/Ngày 01-11-2023"), "{header}");
         assert!(
             doc.text
                 .ends_with("Điều 1. Phạm vi điều chỉnh, 3 khoản, năm 2023.\n")
@@ -269,6 +288,17 @@ mod tests {
                 doc.text
             );
         }
+    }
+
+    #[test]
+    fn a_template_with_only_a_gazette_header_still_varies() {
+        let text = "CÔNG BÁO/Số 639 + 640/Ngày 18-6-2021\n9\nCÔNG BÁO/Số 639 + 640/Ngày 18-6-2021\n";
+        let t = Templates::from_texts(vec![(String::new(), "x".into(), text.into())]);
+        let (a, b) = (t.document(1, 0).text, t.document(1, 1).text);
+        assert_ne!(a, b);
+        let headers: Vec<&str> = a.lines().filter(|l| l.starts_with("CÔNG BÁO")).collect();
+        assert_eq!(headers.len(), 2);
+        assert_eq!(headers[0], headers[1], "one issue per document");
     }
 
     #[test]
