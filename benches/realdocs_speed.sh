@@ -8,7 +8,8 @@
 #   benches/realdocs_speed.sh [ARCHIVE_DIR]
 #
 # Environment: RUNS (200), QUERIES (space-separated, URL-encoded), BIN (a plancite
-# binary to measure instead of building the release one).
+# binary to measure instead of building the release one), INDEX (an index of ARCHIVE_DIR
+# already built, to serve instead of indexing again; benches/realscale.sh uses it).
 # Traffic goes to 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,13 +32,18 @@ if [ -z "${BIN:-}" ]; then
   BIN=${CARGO_TARGET_DIR:-target}/release/plancite
 fi
 
-# Exit 1 only says some file was skipped (the archive's SOURCE.md); 2 is a failure.
-rc=0
-"$BIN" --index "$work/index" index "$archive" 2>"$work/index.log" >/dev/null || rc=$?
-[ "$rc" -le 1 ] || { cat "$work/index.log" >&2; exit 1; }
-tail -1 "$work/index.log"
+if [ -n "${INDEX:-}" ]; then
+  index=$INDEX
+else
+  index=$work/index
+  # Exit 1 only says some file was skipped (the archive's SOURCE.md); 2 is a failure.
+  rc=0
+  "$BIN" --index "$index" index "$archive" 2>"$work/index.log" >/dev/null || rc=$?
+  [ "$rc" -le 1 ] || { cat "$work/index.log" >&2; exit 1; }
+  tail -1 "$work/index.log"
+fi
 
-"$BIN" --index "$work/index" serve --addr 127.0.0.1:0 2>"$work/serve.log" &
+"$BIN" --index "$index" serve --addr 127.0.0.1:0 2>"$work/serve.log" &
 server_pid=$!
 url=
 for _ in $(seq 1 600); do

@@ -15,6 +15,9 @@
 use std::io::Write;
 use std::path::Path;
 
+mod templated;
+pub use templated::Templates;
+
 /// Central documents plans cite, as written in real plans (with the messy spellings).
 const CENTRAL: &[(&str, &str, &str)] = &[
     ("Nghị định", "125/2021/NĐ-CP", "ngày 28/12/2021 của Chính phủ"),
@@ -200,6 +203,8 @@ pub struct SyntheticPlan {
 pub struct Generator {
     seed: u64,
     sentences: Vec<String>,
+    /// Real documents to vary instead of composing plans (see [`Templates`]).
+    templates: Option<Templates>,
 }
 
 /// The bundled plans, compiled in so the generator needs no files.
@@ -226,7 +231,27 @@ impl Generator {
                 }
             }
         }
-        Generator { seed, sentences }
+        Generator {
+            seed,
+            sentences,
+            templates: None,
+        }
+    }
+
+    /// A generator whose archive is made of variants of real documents.
+    pub fn with_templates(seed: u64, templates: Templates) -> Generator {
+        Generator {
+            templates: Some(templates),
+            ..Generator::new(seed)
+        }
+    }
+
+    /// Document `n` of the archive: a composed plan, or a variant of a template.
+    pub fn document(&self, n: u64) -> SyntheticPlan {
+        match &self.templates {
+            Some(templates) => templates.document(self.seed, n),
+            None => self.plan(n),
+        }
     }
 
     /// The plan numbered `n` (0-based) of the archive.
@@ -321,11 +346,12 @@ impl Generator {
         rng.pick(&self.sentences).as_str()
     }
 
-    /// Writes plans `0..count` under `dir` (in folders by year); returns bytes written.
+    /// Writes documents `0..count` under `dir` (plans in folders by year, template
+    /// variants in their template's folder); returns bytes written.
     pub fn write_archive(&self, dir: &Path, count: u64) -> std::io::Result<u64> {
         let mut bytes = 0;
         for n in 0..count {
-            let plan = self.plan(n);
+            let plan = self.document(n);
             let path = dir.join(&plan.file_name);
             if let Some(parent) = path.parent() {
                 std::fs::create_dir_all(parent)?;
