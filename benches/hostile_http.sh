@@ -12,6 +12,7 @@
 # Traffic goes to 127.0.0.1 only; every part stops by itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. benches/lib.sh
 
 DURATION=${DURATION:-30s}
 CONNECTIONS=${CONNECTIONS:-64}
@@ -21,14 +22,7 @@ QUERY=${QUERY:-"binh%20dang%20gioi"}
 index=${1:?usage: benches/hostile_http.sh INDEX_PATH}
 [ -f "$index/meta.json" ] || { echo "no index at $index" >&2; exit 1; }
 
-if ! command -v wrk >/dev/null; then
-  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
-  else
-    echo "wrk is missing: apt-get install wrk" >&2
-    exit 1
-  fi
-fi
+need_wrk
 
 work=$(mktemp -d)
 server_pid=
@@ -42,16 +36,7 @@ trap cleanup EXIT
 
 cargo build --release --quiet
 bin=${CARGO_TARGET_DIR:-target}/release/plancite
-"$bin" --index "$index" serve --addr 127.0.0.1:0 2>"$work/serve.log" &
-server_pid=$!
-url=
-for _ in $(seq 1 600); do
-  url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$work/serve.log" | head -1 || true)
-  [ -n "$url" ] && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$work/serve.log" >&2; exit 1; }
-  sleep 0.1
-done
-[ -n "$url" ] || { echo "plancite serve did not start" >&2; exit 1; }
+serve "$bin" "$index" "$work/serve.log"
 plans=$(curl -fsS "$url/healthz" | grep -o '"plans":[0-9]*' | cut -d: -f2)
 
 cat > "$work/report.lua" <<'LUA'

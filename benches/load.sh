@@ -11,20 +11,14 @@
 # Traffic goes to 127.0.0.1 only; every run stops by itself after DURATION.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. benches/lib.sh
 
 CONNECTIONS=${CONNECTIONS:-8}
 THREADS=${THREADS:-2}
 DURATION=${DURATION:-10s}
 QUERIES=${QUERIES:-"binh%20dang%20gioi th%C3%A1ng%20h%C3%A0nh%20%C4%91%E1%BB%99ng %22bao%20l%E1%BB%B1c%20gia%20%C4%91%C3%ACnh%22&year=2022"}
 
-if ! command -v wrk >/dev/null; then
-  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
-  else
-    echo "wrk is missing: apt-get install wrk" >&2
-    exit 1
-  fi
-fi
+need_wrk
 
 work=$(mktemp -d)
 server_pid=
@@ -43,16 +37,7 @@ if [ -n "${1:-}" ] && [ ! -f "$index/meta.json" ]; then
   exit 1
 fi
 
-"$bin" --index "$index" serve --addr 127.0.0.1:0 2>"$work/serve.log" &
-server_pid=$!
-url=
-for _ in $(seq 1 600); do
-  url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$work/serve.log" | head -1 || true)
-  [ -n "$url" ] && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$work/serve.log" >&2; exit 1; }
-  sleep 0.1
-done
-[ -n "$url" ] || { echo "plancite serve did not start" >&2; cat "$work/serve.log" >&2; exit 1; }
+serve "$bin" "$index" "$work/serve.log"
 plans=$(curl -fsS "$url/healthz" | grep -o '"plans":[0-9]*' | cut -d: -f2)
 
 # wrk's Lua hook prints the figures in a fixed form, so the table does not depend on

@@ -13,6 +13,7 @@
 # Traffic goes to 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. benches/lib.sh
 
 archive=${1:-../shared/realarchive}
 RUNS=${RUNS:-200}
@@ -43,16 +44,7 @@ else
   tail -1 "$work/index.log"
 fi
 
-"$BIN" --index "$index" serve --addr 127.0.0.1:0 2>"$work/serve.log" &
-server_pid=$!
-url=
-for _ in $(seq 1 600); do
-  url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$work/serve.log" | head -1 || true)
-  [ -n "$url" ] && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$work/serve.log" >&2; exit 1; }
-  sleep 0.1
-done
-[ -n "$url" ] || { echo "plancite serve did not start" >&2; exit 1; }
+serve "$BIN" "$index" "$work/serve.log"
 
 # The largest document of the archive that the index holds, by its text's size.
 largest=

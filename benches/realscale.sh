@@ -14,6 +14,7 @@
 # Environment: RUNS (requests per path, 200), as benches/realdocs_speed.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. benches/lib.sh
 DOCS=${1:-20000}
 WORK=${2:-/tmp/plancite-realscale}
 TEMPLATES=${3:-../shared/realarchive}
@@ -22,13 +23,6 @@ mkdir -p "$WORK"
 
 echo "building (release)…" >&2
 cargo build --release --quiet
-bench_exe() { # path of a harness=false bench executable
-  cargo build --release --quiet --bench "$1" --message-format=json 2>/dev/null |
-    python3 -c 'import json,sys
-for l in sys.stdin:
-    m=json.loads(l)
-    if m.get("reason")=="compiler-artifact" and m.get("executable") and m["target"]["name"]==sys.argv[1]: print(m["executable"])' "$1" | tail -1
-}
 SYNTH=$(bench_exe synth); PLAIN=$(bench_exe plain_tantivy)
 
 if [ ! -f "$WORK/archive.done-$DOCS" ]; then

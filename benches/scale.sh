@@ -10,6 +10,7 @@
 # the same cites question with how many plans each finds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. benches/lib.sh
 PLANS=${1:-100000}
 WORK=${2:-/tmp/plancite-scale}
 ARCHIVE=$WORK/archive
@@ -19,13 +20,6 @@ command -v rg >/dev/null || { apt-get update -qq && apt-get install -y -qq ripgr
 
 echo "building (release)…" >&2
 cargo build --release --quiet
-bench_exe() { # path of a harness=false bench executable
-  cargo build --release --quiet --bench "$1" --message-format=json 2>/dev/null |
-    python3 -c 'import json,sys
-for l in sys.stdin:
-    m=json.loads(l)
-    if m.get("reason")=="compiler-artifact" and m.get("executable") and m["target"]["name"]==sys.argv[1]: print(m["executable"])' "$1" | tail -1
-}
 SYNTH=$(bench_exe synth); PLAIN=$(bench_exe plain_tantivy); LATENCY=$(bench_exe latency)
 
 if [ ! -f "$WORK/archive.done-$PLANS" ]; then
