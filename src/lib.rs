@@ -35,5 +35,7 @@ pub mod panics;
 pub mod query;
 pub mod synth;
 pub mod understand;
+pub mod vi;
+pub mod vocab;
 
 pub use error::{Error, Result};
