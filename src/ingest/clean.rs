@@ -394,7 +394,7 @@ mod tests {
         .map(|t| t.to_string())
         .collect();
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        for dir in [root.join("corpus"), root.join("../shared/realdocs")] {
+        for dir in [root.join("corpus"), root.join("tests/fixtures/realdocs")] {
             for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
                 if let Ok(text) = std::fs::read_to_string(entry.path()) {
                     texts.push(text.replace("\r\n", "\n"));
