@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use plancite::ingest::{clean, formats, pipeline};
-use plancite::understand::{self, context, meta, sections};
+use plancite::understand::{self, context, header, sections};
 
 fn arg(name: &str) -> Option<String> {
     let args: Vec<String> = std::env::args().collect();
@@ -84,7 +84,7 @@ fn main() {
     });
     time("read_header", &mut || {
         for l in &layouts {
-            std::hint::black_box(meta::read_header(l));
+            std::hint::black_box(header::read_header(l));
         }
     });
     let mut citations = Vec::new();

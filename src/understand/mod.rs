@@ -1,6 +1,6 @@
 //! Understanding: from a decoded document's text to a [`Plan`].
 //!
-//! [`meta`] reads the header and the signature block; [`crate::cite`] finds what the
+//! [`header`] reads the header and the signature block; [`crate::cite`] finds what the
 //! text cites. `understand` only composes them; it reads no files and knows no index.
 //!
 //! ```
@@ -11,8 +11,8 @@
 //! ```
 
 pub mod context;
+pub mod header;
 pub mod headerless;
-pub mod meta;
 pub mod number;
 pub mod sections;
 
@@ -27,7 +27,7 @@ pub fn understand(file: &str, decoded: &str) -> Plan {
 
 /// [`understand`] for a caller that already has `clean::layout(decoded)`.
 pub fn understand_laid_out(file: &str, decoded: &str, layout: &str) -> Plan {
-    let header = meta::read_header(layout);
+    let header = header::read_header(layout);
     // The number is read with the citation scanner, so that it and the citations of it
     // share one key; the header reader's own is kept only when the scanner finds none.
     let number = number::own_number(file, decoded)
