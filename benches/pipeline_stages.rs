@@ -1,12 +1,13 @@
 //! Where the extraction pipeline spends its time: `cargo bench --bench pipeline_stages --
 //! --dir ARCHIVE [--files N]`. Reads the files into memory first, then runs each stage
-//! of [`plancite::ingest::pipeline::process_file`] alone over all of them on one thread
+//! of [`plancite::pipeline::process_file`] alone over all of them on one thread
 //! and prints one table: seconds and MB/s per stage, and each stage's share.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use plancite::ingest::{clean, formats, pipeline};
+use plancite::ingest::{clean, formats};
+use plancite::pipeline;
 use plancite::understand::{self, context, header, sections};
 
 fn arg(name: &str) -> Option<String> {
