@@ -23,9 +23,10 @@
 //! proper nouns capitalised; a header naming a parent and a child body gives the child
 //! with the parent's place (`Ban Vì sự tiến bộ của phụ nữ thành phố Hải Phòng`); titles
 //! as written (an all-caps title stays all caps — lower-casing it would also lower-case
-//! the symbols and names inside it); numbers without spaces and with look-alike letters
-//! (Cyrillic `С`, Icelandic `Ð`) replaced by the Vietnamese ones they stand for, otherwise
-//! as written (`CTr`, `TTg`). This module does not read the body: sections and
+//! the symbols and names inside it); numbers read with cite's scanner and written as
+//! their canonical key ([`crate::cite::canonical_key`]: no spaces, look-alike letters
+//! such as Cyrillic `С` and Icelandic `Ð` replaced, `ND` → `NĐ`, `CTr` and `TTg` kept), the
+//! key citations of the document use. This module does not read the body: sections and
 //! citations are other modules' work, and a date in the body is never the header's date.
 //!
 //! ```
@@ -62,7 +63,7 @@ use self::window::header_window;
 /// What the header and the signature block say. None = not found, never a guess.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Header {
-    /// Number and symbol without spaces: `70/KH-UBND`.
+    /// Number and symbol as a canonical citation key: `70/KH-UBND`.
     pub number: Option<String>,
     /// `Kế hoạch`, `Công văn`, `Quyết định` … in sentence case.
     pub doc_type: Option<String>,
@@ -244,7 +245,7 @@ pub(crate) mod tests {
 
     /// The five seed plans of `corpus/`, compiled in: the unit tests need nothing
     /// outside the repository.
-    const SEEDS: &[(&str, &str)] = &[
+    pub(crate) const SEEDS: &[(&str, &str)] = &[
         (
             "2022-hai-phong-70-KH-UBND",
             include_str!("../../../corpus/2022-hai-phong-70-KH-UBND.txt"),

@@ -1,7 +1,8 @@
-//! The header's number and symbol as written on its `Số:` line (`Số: 48 /KH-UBND` →
-//! `48/KH-UBND`): spaces around separators removed, a symbol broken after its hyphen
-//! joined to the next line, look-alike letters replaced, a blank template (`Số: /QĐ-UBND`)
-//! refused. Also the closing `XÁC THỰC VĂN BẢN HỢP NHẤT` block of a consolidated text,
+//! The header's number and symbol on its `Số:` line, read with cite's scanner and
+//! written as its canonical key (`Số: 48 /KH-UBND` → `48/KH-UBND`, `NÐ-CP` → `NĐ-CP`), so
+//! that the header, the document's own number and the citations of it are one key; a
+//! symbol broken after its hyphen is joined to the next line, a blank template
+//! (`Số: /QĐ-UBND`) refused. Also the closing `XÁC THỰC VĂN BẢN HỢP NHẤT` block of a consolidated text,
 //! whose number and date are the text's own, and the year a symbol states (`34/2025/…`).
 
 use std::sync::LazyLock;
@@ -9,17 +10,16 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::date_place::{DateLine, find_date_line};
+use crate::cite::{canonical_key, numbers_in};
+use crate::understand::number::only_marks;
 
 static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:Số|SỐ)\s*(:|：)?\s*(.*)$").unwrap());
-static NUMBER_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\d+(?:[.,]\d+)?(?:[/-][\p{L}\p{N}&.]+)*/[\p{L}\p{N}&.]+(?:-[\p{L}\p{N}&.]*)*$").unwrap()
-});
-static AROUND_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*([/\-–—])\s*").unwrap());
 
 static YEAR_IN_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"/((?:19|20)\d{2})/").unwrap());
 
 /// The text after `Số:` when the line is a number line (`Số: 70/KH-UBND`, `Số:` alone,
-/// the template `Số:    /QĐ-UBND`), else None. `Số 1, Hoàng Hoa Thám` is an address.
+/// the template `Số:    /QĐ-UBND`), else None. Without a colon the rest must be one
+/// number (`Số 12/KH-UBND`): `Số 1, Hoàng Hoa Thám` is an address.
 pub(super) fn number_line_rest(line: &str) -> Option<&str> {
     let caps = NUMBER_LINE.captures(line)?;
     let rest = caps.get(2).map_or("", |m| m.as_str());
@@ -29,7 +29,7 @@ pub(super) fn number_line_rest(line: &str) -> Option<&str> {
     let ok = if colon {
         rest.is_empty() || starts_like_number
     } else {
-        NUMBER_TOKEN.is_match(&squeeze(rest))
+        canonical_key(rest).is_some()
     };
     ok.then_some(rest)
 }
@@ -50,47 +50,21 @@ pub(super) fn read_number_at(lines: &[&str], i: usize) -> Option<String> {
     clean_number(rest, next)
 }
 
-/// Spaces around `/` and `-` removed, dashes made ASCII.
-fn squeeze(s: &str) -> String {
-    AROUND_SEPARATOR.replace_all(s, "$1").replace(['–', '—'], "-")
-}
-
-/// `48 /KH-UBND` → `48/KH-UBND`; a symbol broken after its hyphen takes its tail from
-/// `next`; a blank template number (`/QĐ-UBND`) is None.
+/// The number at the start of `text`, read with cite's scanner and written as its
+/// canonical key, as citations of it are (`48 /KH-UBND` → `48/KH-UBND`, `NÐ` → `NĐ`); a
+/// symbol broken after its hyphen takes its tail from `next`; a blank template number
+/// (`/QĐ-UBND`) is None.
 pub(super) fn clean_number(text: &str, next: Option<&str>) -> Option<String> {
-    let mut s = squeeze(&fix_lookalikes(text));
-    if s.ends_with(['-', '/'])
-        && let Some(n) = next
-    {
-        s.push_str(&squeeze(&fix_lookalikes(n)));
-    }
-    let token = s.split_whitespace().next()?;
-    let token = token.trim_end_matches(['.', ',', ';', ':', '-', '/', ')']);
-    NUMBER_TOKEN.is_match(token).then(|| token.to_string())
-}
-
-/// Letters that only look Latin (Cyrillic С Р Т …, Icelandic Ð for Đ) come from bad
-/// conversions; symbols compare only once they are the real letters.
-fn fix_lookalikes(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            'Ð' => 'Đ',
-            'ð' => 'đ',
-            'А' => 'A',
-            'В' => 'B',
-            'С' => 'C',
-            'Е' => 'E',
-            'Н' => 'H',
-            'К' => 'K',
-            'М' => 'M',
-            'О' => 'O',
-            'Р' => 'P',
-            'Т' => 'T',
-            'Х' => 'X',
-            'г' => 'r',
-            _ => c,
-        })
-        .collect()
+    let joined;
+    let text = match next {
+        Some(next) if text.trim_end().ends_with(['-', '–', '—', '/']) => {
+            joined = format!("{}\n{next}", text.trim_end());
+            joined.as_str()
+        }
+        _ => text,
+    };
+    let first = numbers_in(text, 0..text.len()).into_iter().next()?;
+    only_marks(&text[..first.start]).then_some(first.key)
 }
 
 pub(super) fn year_in_number(number: &str) -> Option<i32> {
