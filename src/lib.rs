@@ -36,5 +36,7 @@ pub mod pipeline;
 pub mod query;
 pub mod synth;
 pub mod understand;
+pub mod vi;
+pub mod vocab;
 
 pub use error::{Error, Result};
