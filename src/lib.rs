@@ -32,6 +32,7 @@ pub mod ingest;
 pub mod model;
 pub mod output;
 pub mod panics;
+pub mod pipeline;
 pub mod query;
 pub mod synth;
 pub mod understand;

@@ -12,10 +12,10 @@ use clap::{Args, Parser, Subcommand};
 use plancite::index::build::{BuildOptions, BuildReport, build};
 use plancite::index::{DEFAULT_PATH, Index, reader};
 use plancite::ingest::limits;
-use plancite::ingest::pipeline::{self, Outcome};
 use plancite::ingest::progress::{Bar, Progress, Silent};
 use plancite::ingest::read::{Found, walk_with};
 use plancite::output::{self, Style};
+use plancite::pipeline::{self, Outcome};
 use plancite::query::search::{SearchRequest, search};
 use plancite::query::{citations, diff, graph, trace};
 

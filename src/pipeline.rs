@@ -1,5 +1,8 @@
-//! The ingest pipeline: read → clean → understand → cite for many files, in parallel
-//! on all cores (rayon), handing each file's result, in walk order, to one consumer.
+//! The stage runner: read → clean → understand → cite for many files, in parallel on
+//! all cores (rayon), handing each file's result, in walk order, to one consumer.
+//!
+//! It stands above the stages it runs ([`crate::ingest`], [`crate::understand`],
+//! [`crate::cite`]), so that none of them names another that comes after it.
 //!
 //! Files are taken in chunks so memory stays bounded whatever the archive's size: a
 //! chunk is understood in parallel, then handed over, then dropped. The consumer (the
@@ -10,10 +13,10 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::limits::Limits;
-use super::progress::Progress;
-use super::{clean, formats, read};
 use crate::error::SkipReason;
+use crate::ingest::limits::Limits;
+use crate::ingest::progress::Progress;
+use crate::ingest::{clean, formats, read};
 use crate::model::Plan;
 use crate::understand;
 
