@@ -1,5 +1,6 @@
-//! Rendering results for people and for programs. Finding happens elsewhere; this module
-//! only prints what it is given (JSON on one line, or short human blocks).
+//! The terminal: results for people (short blocks, bold where colour is on) and JSON
+//! lines for programs. Finding happens elsewhere; this module only prints what it is
+//! given.
 //!
 //! Titles, texts and file names come from documents nobody checked: printed as they are,
 //! an escape sequence in them could retitle the terminal, hide lines or plant a link.
@@ -11,6 +12,7 @@
 use std::io::{self, Write};
 
 use crate::model::Plan;
+use crate::query::highlight::Snippet;
 use crate::query::search::SearchResult;
 
 /// The escape sequences [`Style`] writes: the only ones a [`Terminal`] lets through.
@@ -117,15 +119,23 @@ impl Style {
         }
     }
 
-    /// A `<mark>` snippet as terminal text: bold matches (or `[…]` without colour),
-    /// entities decoded, on one line.
-    pub fn snippet(&self, html: &str) -> String {
+    /// A snippet as terminal text: bold matches (or `[…]` without colour), on one line.
+    pub fn snippet(&self, snippet: &Snippet) -> String {
         let (open, close) = if self.color {
             ("\x1b[1;33m", "\x1b[0m")
         } else {
             ("[", "]")
         };
-        let text = crate::escape::unescape(&html.replace("<mark>", open).replace("</mark>", close));
+        let mut text = String::with_capacity(snippet.text.len() + 16);
+        for (piece, matched) in snippet.pieces() {
+            if matched {
+                text.push_str(open);
+                text.push_str(piece);
+                text.push_str(close);
+            } else {
+                text.push_str(piece);
+            }
+        }
         text.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 }
@@ -575,7 +585,13 @@ mod tests {
             ("\u{9b}31m c1 \u{7f}".into(), "31m c1 "),
             ("abc\u{202E}fed".into(), "abcfed"),
             (style.bold("Kế hoạch"), "\x1b[1mKế hoạch\x1b[0m"),
-            (style.snippet("a <mark>b</mark>"), "a \x1b[1;33mb\x1b[0m"),
+            (
+                style.snippet(&Snippet {
+                    text: "a\n b".into(),
+                    matches: std::iter::once(3..4).collect(),
+                }),
+                "a \x1b[1;33mb\x1b[0m",
+            ),
         ];
         for (written, want) in cases {
             let mut out = Terminal::new(Vec::new());
