@@ -38,6 +38,9 @@ struct Cli {
     /// Print the details of errors inside document libraries (panic messages).
     #[arg(long, global = true)]
     verbose: bool,
+    /// Colour the output: auto (a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
+    color: output::ColorWhen,
     #[command(subcommand)]
     command: Command,
 }
@@ -311,9 +314,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     };
     let stdout = io::stdout();
     let mut out = output::Terminal::new(io::BufWriter::new(stdout.lock()));
-    let style = Style {
-        color: io::stdout().is_terminal(),
-    };
+    let style = Style::for_stdout(cli.color);
     let code = match cli.command {
         Command::Extract { files, json, limits } => extract(&mut out, &files, json, &limits, style)?,
         Command::Index { dirs, build } => {

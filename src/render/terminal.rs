@@ -96,13 +96,36 @@ pub fn json_line<T: serde::Serialize>(out: &mut impl Write, value: &T) -> io::Re
     writeln!(out)
 }
 
-/// Styling for the terminal: bold highlights when stdout is one, plain text otherwise.
+/// When to colour the terminal output (`--color`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorWhen {
+    /// When stdout is a terminal and the environment allows it: never with `NO_COLOR`
+    /// set, always with `CLICOLOR_FORCE` (the conventions anstream reads).
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// Styling for the terminal: bold highlights when colour is on, plain text otherwise.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
     pub color: bool,
 }
 
 impl Style {
+    /// The style for standard output: `when`, with `auto` settled by anstream (whether
+    /// stdout is a terminal that takes colour, `NO_COLOR`, `CLICOLOR`, `CLICOLOR_FORCE`),
+    /// so a pipe or a file never receives escape codes unless asked for.
+    pub fn for_stdout(when: ColorWhen) -> Style {
+        let color = match when {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never,
+        };
+        Style { color }
+    }
+
     fn bold(&self, s: &str) -> String {
         if self.color {
             format!("\x1b[1m{s}\x1b[0m")
@@ -159,19 +182,24 @@ pub fn plan_block(out: &mut impl Write, plan: &Plan, style: Style) -> io::Result
         ("signer", or_dash(&plan.signer)),
     ];
     for (name, value) in rows {
-        writeln!(out, "  {:<10} {value}", style.dim(name))?;
+        writeln!(out, "  {} {value}", style.dim(&format!("{name:<10}")))?;
     }
     if !plan.recipients.is_empty() {
         writeln!(
             out,
-            "  {:<10} {}",
+            "  {} {}",
             style.dim("recipients"),
             plan.recipients.join("; ")
         )?;
     }
     if !plan.citations.is_empty() {
         let keys: Vec<&str> = plan.citations.iter().map(|c| c.key.as_str()).collect();
-        writeln!(out, "  {:<10} {}", style.dim("cites"), dedup(&keys).join(", "))?;
+        writeln!(
+            out,
+            "  {} {}",
+            style.dim(&format!("{:<10}", "cites")),
+            dedup(&keys).join(", ")
+        )?;
     }
     writeln!(out)
 }
@@ -216,7 +244,8 @@ pub fn search_result(
     }
     let facet_line = |name: &str, counts: &std::collections::BTreeMap<String, u64>| {
         let parts: Vec<String> = counts.iter().map(|(k, v)| format!("{k} ({v})")).collect();
-        format!("  {:<9}{}", style.dim(name), parts.join(", "))
+        // Padded before styling: escape codes would count as width.
+        format!("  {}{}", style.dim(&format!("{name:<9}")), parts.join(", "))
     };
     if result.total > 0 {
         writeln!(out, "{}", facet_line("year", &result.facets.year))?;
