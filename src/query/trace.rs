@@ -101,6 +101,80 @@ pub struct TraceResult {
     pub threads: Vec<Thread>,
 }
 
+/// A trace as a chart reads it: how many matching tasks each year holds, over all tasks
+/// and along each of the largest recurring threads ([`TraceResult::timeline`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Timeline {
+    pub query: String,
+    /// The first and last year of the chart.
+    pub first: i32,
+    pub last: i32,
+    /// Every matching task with a year.
+    pub all: Series,
+    /// The largest threads of more than one task (a task alone draws no line).
+    pub threads: Vec<ThreadSeries>,
+}
+
+/// Tasks per year, `first` to `last` of a [`Timeline`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Series {
+    pub per_year: Vec<usize>,
+    /// How many tasks the series holds in all.
+    pub tasks: usize,
+}
+
+/// One thread's line in a [`Timeline`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ThreadSeries {
+    /// Its number among all the threads (from 1), as the CLI and the page number them.
+    pub number: usize,
+    pub label: String,
+    pub series: Series,
+}
+
+impl TraceResult {
+    /// The timeline of this trace from `from` to `to` (else the first and last year with
+    /// a match), with at most `most_threads` threads.
+    pub fn timeline(&self, from: Option<i32>, to: Option<i32>, most_threads: usize) -> Timeline {
+        let years_seen: Vec<i32> = self.years.iter().map(|y| y.year).collect();
+        let first = from.or(years_seen.first().copied()).unwrap_or(2017);
+        let last = to.or(years_seen.last().copied()).unwrap_or(first).max(first);
+        let series = |tasks: &mut dyn Iterator<Item = &TraceTask>| {
+            let mut per_year = vec![0; (last - first) as usize + 1];
+            let mut count = 0;
+            for task in tasks {
+                count += 1;
+                if let Some(year) = task.year.filter(|y| (first..=last).contains(y)) {
+                    per_year[(year - first) as usize] += 1;
+                }
+            }
+            Series {
+                per_year,
+                tasks: count,
+            }
+        };
+        let threads = self
+            .threads
+            .iter()
+            .enumerate()
+            .filter(|(_, thread)| thread.tasks.len() > 1)
+            .take(most_threads)
+            .map(|(i, thread)| ThreadSeries {
+                number: i + 1,
+                label: thread.label.clone(),
+                series: series(&mut thread.tasks.iter()),
+            })
+            .collect();
+        Timeline {
+            query: self.query.clone(),
+            first,
+            last,
+            all: series(&mut self.years.iter().flat_map(|y| &y.tasks)),
+            threads,
+        }
+    }
+}
+
 pub fn trace(index: &Index, request: &TraceRequest) -> Result<TraceResult> {
     if request.query.trim().is_empty() {
         return Err(Error::BadInput(
@@ -449,6 +523,77 @@ mod tests {
                 "Binh dang gioi — Hải Phòng 2017 II.1 (2)",
                 "Tháng hành động",
             ]
+        );
+    }
+
+    #[test]
+    fn a_timeline_counts_tasks_per_year_for_all_and_for_recurring_threads() {
+        let task = |year: i32, plan: &str| thread("x", "Hải Phòng", year, plan).tasks.remove(0);
+        let mut long = thread("Tháng hành động", "Hải Phòng", 2017, "II.1");
+        long.tasks
+            .extend([task(2018, "a"), task(2018, "b"), task(2030, "c")]);
+        let alone = thread("Một lần", "Lai Châu", 2019, "II.2");
+        let mut pair = thread("Tập huấn", "Lai Châu", 2019, "II.3");
+        pair.tasks.push(task(2020, "d"));
+        let tasks = |threads: &[&Thread]| -> Vec<TraceTask> {
+            threads.iter().flat_map(|t| t.tasks.clone()).collect()
+        };
+        let result = TraceResult {
+            query: "q".into(),
+            all_words_total: 0,
+            years: [2017, 2018, 2019, 2020, 2030]
+                .into_iter()
+                .map(|year| {
+                    let tasks: Vec<TraceTask> = tasks(&[&long, &alone, &pair])
+                        .into_iter()
+                        .filter(|t| t.year == Some(year))
+                        .collect();
+                    TraceYear {
+                        year,
+                        plans: tasks.len(),
+                        tasks,
+                    }
+                })
+                .collect(),
+            threads: vec![long, alone, pair],
+        };
+        let timeline = result.timeline(Some(2017), Some(2020), 6);
+        assert_eq!((timeline.first, timeline.last), (2017, 2020));
+        // The year 2030 lies outside the chart but its task counts in the totals.
+        assert_eq!(
+            timeline.all,
+            Series {
+                per_year: vec![1, 2, 2, 1],
+                tasks: 7
+            }
+        );
+        let threads: Vec<(usize, &str, &[usize], usize)> = timeline
+            .threads
+            .iter()
+            .map(|t| {
+                (
+                    t.number,
+                    t.label.as_str(),
+                    t.series.per_year.as_slice(),
+                    t.series.tasks,
+                )
+            })
+            .collect();
+        // The thread of one task draws no line; the others keep their numbers.
+        assert_eq!(
+            threads,
+            [
+                (1, "Tháng hành động", &[1, 2, 0, 0][..], 4),
+                (3, "Tập huấn", &[0, 0, 1, 1][..], 2)
+            ]
+        );
+        assert_eq!(result.timeline(None, None, 1).threads.len(), 1);
+        assert_eq!(
+            (
+                result.timeline(None, None, 1).first,
+                result.timeline(None, None, 1).last
+            ),
+            (2017, 2030)
         );
     }
 }
