@@ -16,6 +16,7 @@ use plancite::ingest::pipeline::{self, Outcome};
 use plancite::ingest::progress::{Bar, Progress, Silent};
 use plancite::ingest::read::{Found, walk_with};
 use plancite::output::{self, Style};
+use plancite::query::request::{self, CitesRequest, Level, Match, TopCitedRequest};
 use plancite::query::search::{SearchRequest, search};
 use plancite::query::{citations, diff, graph, trace};
 
@@ -84,8 +85,8 @@ enum Command {
         #[arg(long, conflicts_with_all = ["json", "limit", "offset"])]
         ids: bool,
         /// At most this many citing plans (the total is still counted in full).
-        #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
-        limit: Option<u64>,
+        #[arg(long)]
+        limit: Option<usize>,
         /// Skip this many citing plans first (oldest first).
         #[arg(long, default_value_t = 0)]
         offset: usize,
@@ -104,15 +105,21 @@ enum Command {
     /// The citation graph of the whole archive.
     Graph {
         /// json, dot, graphml or csv.
-        #[arg(long, default_value = "json")]
-        format: String,
+        #[arg(
+            long,
+            value_enum,
+            ignore_case = true,
+            default_value = "json",
+            hide_possible_values = true
+        )]
+        format: graph::Format,
         /// Write to this file instead of standard output.
         #[arg(long)]
         out: Option<PathBuf>,
     },
     /// Cited documents by the number of plans citing them.
     TopCited {
-        #[arg(long, default_value_t = 20)]
+        #[arg(long, default_value_t = request::DEFAULT_TOP_CITED)]
         limit: usize,
         #[arg(long)]
         json: bool,
@@ -239,15 +246,20 @@ struct SearchArgs {
     #[arg(long = "type")]
     doc_type: Option<String>,
     /// plan (whole plans) or task (each section of a plan, with its plan).
-    #[arg(long, default_value = "plan")]
-    level: String,
+    #[arg(long, value_enum, default_value = "plan", hide_possible_values = true)]
+    level: Level,
     /// any (plans holding any of the words, best first) or all (only plans holding every word).
-    #[arg(long = "match", default_value = "any")]
-    match_mode: String,
+    #[arg(
+        long = "match",
+        value_enum,
+        default_value = "any",
+        hide_possible_values = true
+    )]
+    match_mode: Match,
     /// Only plans that cite this document (e.g. 125/2021/ND-CP).
     #[arg(long)]
     cites: Option<String>,
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = request::DEFAULT_LIMIT)]
     limit: usize,
     #[arg(long, default_value_t = 0)]
     offset: usize,
@@ -340,7 +352,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ExitCode::SUCCESS
         }
         Command::Search(args) => {
-            let index = open_or_build(&index_arg, Vec::new())?;
             let request = SearchRequest {
                 query: args.query,
                 year: args.year,
@@ -351,9 +362,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 cites: args.cites,
                 offset: args.offset,
                 limit: args.limit,
-                level: args.level.parse()?,
-                match_mode: args.match_mode.parse()?,
+                level: args.level,
+                match_mode: args.match_mode,
             };
+            request.validate()?;
+            let index = open_or_build(&index_arg, Vec::new())?;
             let result = search(&index, &request)?;
             emit(&mut out, args.json, &result, |out, v| {
                 output::search_result(out, v, request.offset, style)
@@ -379,9 +392,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             offset,
             relation,
         } => {
+            let request = CitesRequest {
+                key,
+                relation,
+                offset,
+                limit,
+            };
+            request.validate()?;
             let index = open_or_build(&index_arg, Vec::new())?;
-            let limit = limit.map(|n| usize::try_from(n).unwrap_or(usize::MAX));
-            let result = citations::cites_with(&index, &key, relation, offset, limit)?;
+            let result = citations::cites_with(&index, &request.key, relation, offset, limit)?;
             if result.cited_by_nobody() {
                 return Err(nobody_cites(&result.key).into());
             }
@@ -399,7 +418,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ExitCode::SUCCESS
         }
         Command::Graph { format, out: file } => {
-            let format: graph::Format = format.parse()?;
             let index = open_or_build(&index_arg, Vec::new())?;
             let rendered = graph::render(&graph::build(&index)?, format);
             match file {
@@ -410,6 +428,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ExitCode::SUCCESS
         }
         Command::TopCited { limit, json } => {
+            TopCitedRequest { limit }.validate()?;
             let index = open_or_build(&index_arg, Vec::new())?;
             let documents = citations::top_cited(&index, limit)?;
             emit(&mut out, json, &documents, |out, v| {
@@ -423,7 +442,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             json,
             svg,
         } => {
-            let index = open_or_build(&index_arg, Vec::new())?;
             let YearsAndPlace { from, to, place } = range;
             let request = trace::TraceRequest {
                 query,
@@ -431,6 +449,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 to,
                 place,
             };
+            request.validate()?;
+            let index = open_or_build(&index_arg, Vec::new())?;
             let result = trace::trace(&index, &request)?;
             if let Some(file) = svg {
                 std::fs::write(&file, trace::render_svg(&result, from, to))

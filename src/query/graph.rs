@@ -18,31 +18,16 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use super::citations::Archive;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::index::{Index, reader};
 use crate::model::{Relation, Resolution};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Json,
     Dot,
     Graphml,
     Csv,
-}
-
-impl std::str::FromStr for Format {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Format> {
-        match s.to_ascii_lowercase().as_str() {
-            "json" => Ok(Format::Json),
-            "dot" => Ok(Format::Dot),
-            "graphml" => Ok(Format::Graphml),
-            "csv" => Ok(Format::Csv),
-            _ => Err(Error::BadInput(format!(
-                "format must be json, dot, graphml or csv, not {s:?}"
-            ))),
-        }
-    }
 }
 
 #[derive(Debug, Clone, Serialize)]
