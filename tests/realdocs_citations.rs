@@ -55,7 +55,7 @@ fn realdocs_survive_arbitrary_cuts() {
             }
             // The later stages on the same slices: nothing may panic.
             plancite::cite::identity::identify(piece, &mut found, Some("2024-01-01"));
-                let decomposed: String = piece.nfd().collect();
+            let decomposed: String = piece.nfd().collect();
             for c in extract(&decomposed) {
                 assert_eq!(decomposed.get(c.start..c.end), Some(c.text.as_str()));
             }
