@@ -124,10 +124,10 @@ pub fn process_file(
         let layout = clean::layout(&decoded);
         let plan = understand::understand_laid_out(&file, &decoded, &layout);
         if plan.citations.len() > max_citations {
-            return Err(SkipReason::new(format!(
-                "more citations than the limit ({} > {max_citations}; raise --max-citations)",
-                plan.citations.len()
-            )));
+            return Err(SkipReason::TooManyCitations {
+                found: plan.citations.len(),
+                limit: max_citations,
+            });
         }
         let contexts = plan
             .citations
@@ -138,9 +138,7 @@ pub fn process_file(
     });
     match understood {
         Ok(Err(reason)) => skipped(reason),
-        Ok(Ok((plan, _, _))) if plan_is_headerless(&plan, &decoded) => {
-            skipped(SkipReason::new(understand::headerless::REASON))
-        }
+        Ok(Ok((plan, _, _))) if plan_is_headerless(&plan, &decoded) => skipped(SkipReason::Headerless),
         Ok(Ok((plan, contexts, body))) => Outcome::Understood(Box::new(Understood {
             path: identity,
             hash,
@@ -152,9 +150,7 @@ pub fn process_file(
             format: document.format.name(),
             encoding: document.encoding,
         })),
-        Err(_) => skipped(SkipReason::new(
-            "internal error while reading this file (please report it)",
-        )),
+        Err(_) => skipped(SkipReason::Internal),
     }
 }
 

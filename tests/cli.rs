@@ -289,7 +289,10 @@ fn match_all_keeps_every_word_required() {
     }
     let bad = plancite(&index_path(&dir), &["search", "x", "--match", "some"]);
     assert_eq!(bad.code, 2, "{}", bad.stderr);
-    assert!(bad.stderr.contains("match must be any or all"), "{}", bad.stderr);
+    // clap's own message, naming the flag and what it accepts.
+    for want in ["invalid value 'some' for '--match", "[possible values: any, all]"] {
+        assert!(bad.stderr.contains(want), "{}", bad.stderr);
+    }
 }
 
 #[test]
@@ -626,15 +629,51 @@ fn reindexing_is_incremental() {
 #[test]
 fn usage_errors_exit_2() {
     let dir = corpus_index();
-    for args in [
-        &["search"][..],
-        &["search", "x", "--limit", "abc"],
-        &["search", "x", "--limit", "0"],
-        &["frobnicate"],
-    ] {
+    // The same limits and words as the JSON API (`query::request`), or clap's own.
+    let cases: &[(&[&str], &str)] = &[
+        (&["search"], "required"),
+        (
+            &["search", "x", "--limit", "abc"],
+            "invalid value 'abc' for '--limit",
+        ),
+        (
+            &["search", "x", "--limit", "0"],
+            "limit must be a whole number from 1 to 100 (got 0)",
+        ),
+        (
+            &["search", "x", "--offset", "10001"],
+            "offset must be a whole number from 0 to 10000 (got 10001)",
+        ),
+        (
+            &["search", "x", "--from", "2023", "--to", "2020"],
+            "from (2023) must not be after to (2020)",
+        ),
+        (
+            &["search", "x", "--level", "tasks"],
+            "[possible values: plan, task]",
+        ),
+        (
+            &["cites", "125/2021/ND-CP", "--limit", "0"],
+            "limit must be a whole number from 1 to 1000 (got 0)",
+        ),
+        (
+            &["top-cited", "--limit", "101"],
+            "limit must be a whole number from 1 to 100 (got 101)",
+        ),
+        (
+            &["trace", "x", "--from", "2023", "--to", "2020"],
+            "from (2023) must not be after to (2020)",
+        ),
+        (
+            &["graph", "--format", "svg"],
+            "[possible values: json, dot, graphml, csv]",
+        ),
+        (&["frobnicate"], "unrecognized subcommand"),
+    ];
+    for (args, want) in cases {
         let run = plancite(&index_path(&dir), args);
         assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
-        assert!(!run.stderr.is_empty());
+        assert!(run.stderr.contains(want), "{args:?}: {}", run.stderr);
     }
 }
 
@@ -820,4 +859,52 @@ fn files_with_no_header_at_all_are_skipped_with_the_reason() {
     // What the README names is not counted as cited.
     let cites = plancite(&index, &["cites", "125/2021/NĐ-CP", "--ids"]);
     assert_eq!(cites.stdout.trim(), "plan");
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal_and_never_with_no_color() {
+    let dir = corpus_index();
+    let run = |env: &[(&str, &str)], flags: &[&str]| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_plancite"));
+        command
+            .current_dir(repo())
+            .env("PLANCITE_INDEX", index_path(&dir))
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .envs(env.iter().copied())
+            .args(["search", "bình đẳng giới", "--limit", "2"])
+            .args(flags);
+        let output = command.output().unwrap();
+        assert!(output.status.success(), "{env:?} {flags:?}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let plain = run(&[], &["--color", "never"]);
+    assert!(plain.contains("[bình đẳng giới]"), "{plain}");
+    // (environment, flags, coloured) — stdout is a pipe here.
+    type Case<'a> = (&'a [(&'a str, &'a str)], &'a [&'a str], bool);
+    let cases: &[Case] = &[
+        (&[], &[], false),
+        (&[("NO_COLOR", "1")], &[], false),
+        (&[("CLICOLOR_FORCE", "1")], &[], true),
+        (&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")], &[], false),
+        (&[], &["--color", "always"], true),
+        (&[("NO_COLOR", "1")], &["--color=always"], true),
+        (&[("CLICOLOR_FORCE", "1")], &["--color", "never"], false),
+        (&[], &["--color", "auto"], false),
+    ];
+    for (env, flags, coloured) in cases {
+        let out = run(env, flags);
+        if *coloured {
+            assert!(
+                out.contains("\x1b[1;33mbình đẳng giới\x1b[0m"),
+                "{env:?} {flags:?}: {out}"
+            );
+        } else {
+            assert_eq!(out, plain, "{env:?} {flags:?}");
+        }
+    }
+    let bad = plancite(&index_path(&dir), &["search", "x", "--color", "sometimes"]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("auto, always, never"), "{}", bad.stderr);
 }

@@ -6,7 +6,9 @@
 //! - [`doc_types`] — `resources/document_types.tsv`: document types, the type word before
 //!   a number, the type line of a header, state and Party type codes;
 //! - [`places`] — `resources/provinces.tsv`: provinces and centrally-run cities;
-//! - [`issuers`] — `resources/issuer_codes.tsv`: the organ a symbol's code names.
+//! - [`issuers`] — `resources/issuer_codes.tsv`: the organ a symbol's code names;
+//! - [`symbol_parts`] — `resources/symbol_parts.tsv`: symbol parts in canonical spelling;
+//! - [`law_names`] — `resources/law_names.tsv`: laws and codes by their official names.
 //!
 //! Every table is read by [`rows`]: tab-separated, `#` starts a comment line, `-` is an
 //! empty field. A malformed row is a bug in the resource, caught by each module's tests
@@ -23,7 +25,9 @@
 
 pub mod doc_types;
 pub mod issuers;
+pub mod law_names;
 pub mod places;
+pub mod symbol_parts;
 
 /// The rows of a table: its lines that are neither blank nor comments, split at tabs
 /// into exactly `columns` fields (`-` read as empty). Panics, naming the file and the

@@ -1,5 +1,6 @@
-//! Rendering results for people and for programs. Finding happens elsewhere; this module
-//! only prints what it is given (JSON on one line, or short human blocks).
+//! The terminal: results for people (short blocks, bold where colour is on) and JSON
+//! lines for programs. Finding happens elsewhere; this module only prints what it is
+//! given.
 //!
 //! Titles, texts and file names come from documents nobody checked: printed as they are,
 //! an escape sequence in them could retitle the terminal, hide lines or plant a link.
@@ -11,6 +12,7 @@
 use std::io::{self, Write};
 
 use crate::model::Plan;
+use crate::query::highlight::Snippet;
 use crate::query::search::SearchResult;
 
 /// The escape sequences [`Style`] writes: the only ones a [`Terminal`] lets through.
@@ -94,13 +96,36 @@ pub fn json_line<T: serde::Serialize>(out: &mut impl Write, value: &T) -> io::Re
     writeln!(out)
 }
 
-/// Styling for the terminal: bold highlights when stdout is one, plain text otherwise.
+/// When to colour the terminal output (`--color`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorWhen {
+    /// When stdout is a terminal and the environment allows it: never with `NO_COLOR`
+    /// set, always with `CLICOLOR_FORCE` (the conventions anstream reads).
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// Styling for the terminal: bold highlights when colour is on, plain text otherwise.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
     pub color: bool,
 }
 
 impl Style {
+    /// The style for standard output: `when`, with `auto` settled by anstream (whether
+    /// stdout is a terminal that takes colour, `NO_COLOR`, `CLICOLOR`, `CLICOLOR_FORCE`),
+    /// so a pipe or a file never receives escape codes unless asked for.
+    pub fn for_stdout(when: ColorWhen) -> Style {
+        let color = match when {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never,
+        };
+        Style { color }
+    }
+
     fn bold(&self, s: &str) -> String {
         if self.color {
             format!("\x1b[1m{s}\x1b[0m")
@@ -117,15 +142,23 @@ impl Style {
         }
     }
 
-    /// A `<mark>` snippet as terminal text: bold matches (or `[…]` without colour),
-    /// entities decoded, on one line.
-    pub fn snippet(&self, html: &str) -> String {
+    /// A snippet as terminal text: bold matches (or `[…]` without colour), on one line.
+    pub fn snippet(&self, snippet: &Snippet) -> String {
         let (open, close) = if self.color {
             ("\x1b[1;33m", "\x1b[0m")
         } else {
             ("[", "]")
         };
-        let text = crate::escape::unescape(&html.replace("<mark>", open).replace("</mark>", close));
+        let mut text = String::with_capacity(snippet.text.len() + 16);
+        for (piece, matched) in snippet.pieces() {
+            if matched {
+                text.push_str(open);
+                text.push_str(piece);
+                text.push_str(close);
+            } else {
+                text.push_str(piece);
+            }
+        }
         text.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 }
@@ -149,19 +182,24 @@ pub fn plan_block(out: &mut impl Write, plan: &Plan, style: Style) -> io::Result
         ("signer", or_dash(&plan.signer)),
     ];
     for (name, value) in rows {
-        writeln!(out, "  {:<10} {value}", style.dim(name))?;
+        writeln!(out, "  {} {value}", style.dim(&format!("{name:<10}")))?;
     }
     if !plan.recipients.is_empty() {
         writeln!(
             out,
-            "  {:<10} {}",
+            "  {} {}",
             style.dim("recipients"),
             plan.recipients.join("; ")
         )?;
     }
     if !plan.citations.is_empty() {
         let keys: Vec<&str> = plan.citations.iter().map(|c| c.key.as_str()).collect();
-        writeln!(out, "  {:<10} {}", style.dim("cites"), dedup(&keys).join(", "))?;
+        writeln!(
+            out,
+            "  {} {}",
+            style.dim(&format!("{:<10}", "cites")),
+            dedup(&keys).join(", ")
+        )?;
     }
     writeln!(out)
 }
@@ -206,7 +244,8 @@ pub fn search_result(
     }
     let facet_line = |name: &str, counts: &std::collections::BTreeMap<String, u64>| {
         let parts: Vec<String> = counts.iter().map(|(k, v)| format!("{k} ({v})")).collect();
-        format!("  {:<9}{}", style.dim(name), parts.join(", "))
+        // Padded before styling: escape codes would count as width.
+        format!("  {}{}", style.dim(&format!("{name:<9}")), parts.join(", "))
     };
     if result.total > 0 {
         writeln!(out, "{}", facet_line("year", &result.facets.year))?;
@@ -575,7 +614,13 @@ mod tests {
             ("\u{9b}31m c1 \u{7f}".into(), "31m c1 "),
             ("abc\u{202E}fed".into(), "abcfed"),
             (style.bold("Kế hoạch"), "\x1b[1mKế hoạch\x1b[0m"),
-            (style.snippet("a <mark>b</mark>"), "a \x1b[1;33mb\x1b[0m"),
+            (
+                style.snippet(&Snippet {
+                    text: "a\n b".into(),
+                    matches: std::iter::once(3..4).collect(),
+                }),
+                "a \x1b[1;33mb\x1b[0m",
+            ),
         ];
         for (written, want) in cases {
             let mut out = Terminal::new(Vec::new());
