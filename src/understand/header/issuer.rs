@@ -290,7 +290,9 @@ pub(super) fn issuer_case(caps: &str) -> Option<String> {
             let next_is_body = FIXED_BODIES
                 .iter()
                 .any(|b| phrase_at(&words, i + 1, &b.to_lowercase()).is_some())
-                || FIELD_HEADS.iter().any(|(h, _)| phrase_at(&words, i + 1, h).is_some());
+                || FIELD_HEADS
+                    .iter()
+                    .any(|(h, _)| phrase_at(&words, i + 1, h).is_some());
             if next_is_body {
                 joint_next = true;
             } else {
