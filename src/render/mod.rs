@@ -23,8 +23,8 @@ pub mod terminal;
 use crate::error::{Error, Result};
 use crate::query::graph::Graph;
 
-/// A format the citation graph is written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A format the citation graph is written in (a clap value too: `--format dot`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Json,
     Dot,
