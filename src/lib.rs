@@ -30,9 +30,12 @@ pub mod index;
 pub mod ingest;
 pub mod model;
 pub mod panics;
+pub mod pipeline;
 pub mod query;
 pub mod render;
 pub mod synth;
 pub mod understand;
+pub mod vi;
+pub mod vocab;
 
 pub use error::{Error, Result};

@@ -12,9 +12,10 @@ use clap::{Args, Parser, Subcommand};
 use plancite::index::build::{BuildOptions, BuildReport, build};
 use plancite::index::{DEFAULT_PATH, Index, reader};
 use plancite::ingest::limits;
-use plancite::ingest::pipeline::{self, Outcome};
 use plancite::ingest::progress::{Bar, Progress, Silent};
 use plancite::ingest::read::{Found, walk_with};
+use plancite::pipeline::{self, Outcome};
+use plancite::query::request::{self, CitesRequest, Level, Match, TopCitedRequest};
 use plancite::query::search::{SearchRequest, search};
 use plancite::query::{citations, diff, graph, trace};
 use plancite::render::terminal::{self as output, Style};
@@ -87,8 +88,8 @@ enum Command {
         #[arg(long, conflicts_with_all = ["json", "limit", "offset"])]
         ids: bool,
         /// At most this many citing plans (the total is still counted in full).
-        #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
-        limit: Option<u64>,
+        #[arg(long)]
+        limit: Option<usize>,
         /// Skip this many citing plans first (oldest first).
         #[arg(long, default_value_t = 0)]
         offset: usize,
@@ -107,15 +108,21 @@ enum Command {
     /// The citation graph of the whole archive.
     Graph {
         /// json, dot, graphml or csv.
-        #[arg(long, default_value = "json")]
-        format: String,
+        #[arg(
+            long,
+            value_enum,
+            ignore_case = true,
+            default_value = "json",
+            hide_possible_values = true
+        )]
+        format: plancite::render::Format,
         /// Write to this file instead of standard output.
         #[arg(long)]
         out: Option<PathBuf>,
     },
     /// Cited documents by the number of plans citing them.
     TopCited {
-        #[arg(long, default_value_t = 20)]
+        #[arg(long, default_value_t = request::DEFAULT_TOP_CITED)]
         limit: usize,
         #[arg(long)]
         json: bool,
@@ -242,15 +249,20 @@ struct SearchArgs {
     #[arg(long = "type")]
     doc_type: Option<String>,
     /// plan (whole plans) or task (each section of a plan, with its plan).
-    #[arg(long, default_value = "plan")]
-    level: String,
+    #[arg(long, value_enum, default_value = "plan", hide_possible_values = true)]
+    level: Level,
     /// any (plans holding any of the words, best first) or all (only plans holding every word).
-    #[arg(long = "match", default_value = "any")]
-    match_mode: String,
+    #[arg(
+        long = "match",
+        value_enum,
+        default_value = "any",
+        hide_possible_values = true
+    )]
+    match_mode: Match,
     /// Only plans that cite this document (e.g. 125/2021/ND-CP).
     #[arg(long)]
     cites: Option<String>,
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = request::DEFAULT_LIMIT)]
     limit: usize,
     #[arg(long, default_value_t = 0)]
     offset: usize,
@@ -341,7 +353,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ExitCode::SUCCESS
         }
         Command::Search(args) => {
-            let index = open_or_build(&index_arg, Vec::new())?;
             let request = SearchRequest {
                 query: args.query,
                 year: args.year,
@@ -352,9 +363,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 cites: args.cites,
                 offset: args.offset,
                 limit: args.limit,
-                level: args.level.parse()?,
-                match_mode: args.match_mode.parse()?,
+                level: args.level,
+                match_mode: args.match_mode,
             };
+            request.validate()?;
+            let index = open_or_build(&index_arg, Vec::new())?;
             let result = search(&index, &request)?;
             emit(&mut out, args.json, &result, |out, v| {
                 output::search_result(out, v, request.offset, style)
@@ -380,9 +393,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             offset,
             relation,
         } => {
+            let request = CitesRequest {
+                key,
+                relation,
+                offset,
+                limit,
+            };
+            request.validate()?;
             let index = open_or_build(&index_arg, Vec::new())?;
-            let limit = limit.map(|n| usize::try_from(n).unwrap_or(usize::MAX));
-            let result = citations::cites_with(&index, &key, relation, offset, limit)?;
+            let result = citations::cites_with(&index, &request.key, relation, offset, limit)?;
             if result.cited_by_nobody() {
                 return Err(nobody_cites(&result.key).into());
             }
@@ -400,7 +419,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ExitCode::SUCCESS
         }
         Command::Graph { format, out: file } => {
-            let format: plancite::render::Format = format.parse()?;
             let index = open_or_build(&index_arg, Vec::new())?;
             let rendered = plancite::render::graph(&graph::build(&index)?, format);
             match file {
@@ -411,6 +429,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ExitCode::SUCCESS
         }
         Command::TopCited { limit, json } => {
+            TopCitedRequest { limit }.validate()?;
             let index = open_or_build(&index_arg, Vec::new())?;
             let documents = citations::top_cited(&index, limit)?;
             emit(&mut out, json, &documents, |out, v| {
@@ -424,7 +443,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             json,
             svg,
         } => {
-            let index = open_or_build(&index_arg, Vec::new())?;
             let YearsAndPlace { from, to, place } = range;
             let request = trace::TraceRequest {
                 query,
@@ -432,6 +450,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 to,
                 place,
             };
+            request.validate()?;
+            let index = open_or_build(&index_arg, Vec::new())?;
             let result = trace::trace(&index, &request)?;
             if let Some(file) = svg {
                 std::fs::write(&file, plancite::render::svg::trace_timeline(&result, from, to))

@@ -14,6 +14,9 @@
 
 use std::io::Write;
 use std::path::Path;
+use std::sync::LazyLock;
+
+use crate::vocab::places::{self, Place};
 
 mod templated;
 pub use templated::Templates;
@@ -60,75 +63,9 @@ const CENTRAL: &[(&str, &str, &str)] = &[
     ("Luật", "73/2006/QH11", "ngày 29/11/2006 của Quốc hội"),
 ];
 
-/// Provinces and centrally-run cities (place as written in the date line).
-const PROVINCES: &[&str] = &[
-    "Hà Nội",
-    "Hải Phòng",
-    "Đà Nẵng",
-    "Cần Thơ",
-    "Hồ Chí Minh",
-    "Lai Châu",
-    "Điện Biên",
-    "Sơn La",
-    "Lào Cai",
-    "Yên Bái",
-    "Hà Giang",
-    "Tuyên Quang",
-    "Cao Bằng",
-    "Lạng Sơn",
-    "Bắc Kạn",
-    "Thái Nguyên",
-    "Phú Thọ",
-    "Vĩnh Phúc",
-    "Bắc Giang",
-    "Bắc Ninh",
-    "Quảng Ninh",
-    "Hải Dương",
-    "Hưng Yên",
-    "Thái Bình",
-    "Nam Định",
-    "Hà Nam",
-    "Ninh Bình",
-    "Hòa Bình",
-    "Thanh Hóa",
-    "Nghệ An",
-    "Hà Tĩnh",
-    "Quảng Bình",
-    "Quảng Trị",
-    "Thừa Thiên Huế",
-    "Quảng Nam",
-    "Quảng Ngãi",
-    "Bình Định",
-    "Phú Yên",
-    "Khánh Hòa",
-    "Ninh Thuận",
-    "Bình Thuận",
-    "Kon Tum",
-    "Gia Lai",
-    "Đắk Lắk",
-    "Đắk Nông",
-    "Lâm Đồng",
-    "Bình Phước",
-    "Tây Ninh",
-    "Bình Dương",
-    "Đồng Nai",
-    "Bà Rịa - Vũng Tàu",
-    "Long An",
-    "Tiền Giang",
-    "Bến Tre",
-    "Trà Vinh",
-    "Vĩnh Long",
-    "Đồng Tháp",
-    "An Giang",
-    "Kiên Giang",
-    "Hậu Giang",
-    "Sóc Trăng",
-    "Bạc Liêu",
-    "Cà Mau",
-];
-
-/// The centrally-run cities among [`PROVINCES`].
-const CITIES: &[&str] = &["Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Hồ Chí Minh"];
+/// Provinces and centrally-run cities (place as written in the date line): the 63 of
+/// `resources/provinces.tsv` as they stood before 2025, as the plans are dated 2017–2023.
+pub(crate) static PLACES: LazyLock<Vec<&'static Place>> = LazyLock::new(|| places::before_2025().collect());
 
 const SIGNERS: &[&str] = &[
     "Lê Khắc Nam",
@@ -257,17 +194,15 @@ impl Generator {
     /// The plan numbered `n` (0-based) of the archive.
     pub fn plan(&self, n: u64) -> SyntheticPlan {
         let mut rng = Rng::new(self.seed ^ n.wrapping_mul(0x2545_F491_4F6C_DD1D));
-        let place = *rng.pick(PROVINCES);
+        let place = *rng.pick(&PLACES);
+        let central_city = place.central_city();
+        let place = place.name;
         let year = 2017 + rng.below(7) as i32;
         let (month, day) = (1 + rng.below(12), 1 + rng.below(28));
         let number = format!("{}/KH-UBND", 10 + n % 9000);
         let topic = *rng.pick(TOPICS);
         let mut text = String::with_capacity(16 * 1024);
-        let level = if CITIES.contains(&place) {
-            "THÀNH PHỐ"
-        } else {
-            "TỈNH"
-        };
+        let level = if central_city { "THÀNH PHỐ" } else { "TỈNH" };
         text.push_str(&format!(
             "ỦY BAN NHÂN DÂN\n{level} {}\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n\nSố: {number}\n\n{place}, ngày {day} tháng {month} năm {year}\n\nKẾ HOẠCH\n{} năm {year}\n\n",
             place.to_uppercase(),

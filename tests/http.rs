@@ -527,6 +527,8 @@ async fn the_page_is_served_from_the_binary() {
         "id=\"q\"",
         "<script src=\"/static/app.js\" defer></script>",
         "<a href=\"/api/stats\">",
+        // The limits the script pages by, the server's own.
+        "data-max-offset=\"10000\" data-page-size=\"10\"",
     ] {
         assert!(html.contains(part), "page lacks {part}");
     }

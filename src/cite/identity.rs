@@ -225,7 +225,7 @@ fn taught_pairs(text: &str, citations: &[Citation]) -> HashMap<String, String> {
         let Some(number) = super::numbers_in(text, c.start..c.end).into_iter().next() else {
             continue;
         };
-        let from = super::patterns::floor_boundary(text, number.start.saturating_sub(160));
+        let from = crate::vi::boundary::floor_boundary(text, number.start.saturating_sub(160));
         let before: String = text[from..number.start]
             .split(|ch: char| ch.is_whitespace() || ch == '*')
             .filter(|w| !w.is_empty())

@@ -8,7 +8,10 @@
 //!    date and issuer the text gives, and mark those in the preamble's `Căn cứ …` /
 //!    `Thực hiện …` sentences as the plan's `basis`. The text is raw: line breaks, `**`,
 //!    look-alike letters and stray spaces are read through, and offsets point into it.
-//!    The patterns and scanners it uses live in `patterns.rs`.
+//!    The scanners it runs live one per file: `number.rs` (number and symbol),
+//!    `before_number.rs` (type word, own number, form code), `date.rs`, `issuer.rs`,
+//!    `law.rs` (laws by name); `window.rs` is their view of raw text, `outline.rs` the
+//!    layout shapes, `parts.rs` the spelling of symbol parts.
 //! 2. **key** ([`canonical_key`], [`parse_key`], `key.rs`): write each number one way
 //!    (`125/2021/ND-CP` → `125/2021/NĐ-CP`) so that citations and plans meet on one
 //!    index term; [`parse_key`] does the same for what a person types.
@@ -37,12 +40,19 @@
 //! assert_eq!(parse_key("nghị định 125/2021/nđ-cp").as_deref(), Some(found[1].key.as_str()));
 //! ```
 
+mod before_number;
+mod date;
 mod find;
 pub mod identity;
+mod issuer;
 mod key;
-mod patterns;
+mod law;
+mod number;
+mod outline;
+mod parts;
 mod relation;
 pub mod resolve;
+mod window;
 
 pub use find::extract;
 pub use key::{canonical_key, parse_key};
@@ -63,7 +73,7 @@ pub struct NumberAt {
 /// Every number and symbol in `text[range]`, in order, read as [`extract`] reads them
 /// (look-alike letters, broken lines and stray spaces included). Offsets are into `text`.
 pub fn numbers_in(text: &str, range: std::ops::Range<usize>) -> Vec<NumberAt> {
-    let end = patterns::floor_boundary(text, range.end.min(text.len()));
+    let end = crate::vi::boundary::floor_boundary(text, range.end.min(text.len()));
     let mut found: Vec<NumberAt> = Vec::new();
     let mut from = range.start.min(end);
     while let Some(offset) = text.get(from..end).and_then(|rest| rest.find('/')) {
@@ -72,7 +82,7 @@ pub fn numbers_in(text: &str, range: std::ops::Range<usize>) -> Vec<NumberAt> {
         if found.last().is_some_and(|last| slash < last.end) {
             continue;
         }
-        if let Some(token) = patterns::number_at_slash(text, slash) {
+        if let Some(token) = number::number_at_slash(text, slash) {
             found.push(NumberAt {
                 start: token.start,
                 end: token.end,
@@ -267,8 +277,8 @@ mod tests {
     }
 
     /// Slices of every real document at pseudo-random char boundaries, and each one in
-    /// NFD: nothing may panic (finding, settling names, reading the own number), and every
-    /// citation's text is its slice.
+    /// NFD: nothing may panic (finding, settling names), and every citation's text is its
+    /// slice. (`tests/realdocs_understand.rs` does the same through all of `understand`.)
     #[test]
     fn realdocs_survive_arbitrary_cuts() {
         use unicode_normalization::UnicodeNormalization;
@@ -290,9 +300,9 @@ mod tests {
         for path in paths.iter().step_by(4) {
             let text = read(path);
             for _ in 0..16 {
-                let a = crate::cite::patterns::floor_boundary(&text, next(text.len()));
+                let a = crate::vi::boundary::floor_boundary(&text, next(text.len()));
                 let len = next(4000);
-                let b = crate::cite::patterns::floor_boundary(&text, a + len);
+                let b = crate::vi::boundary::floor_boundary(&text, a + len);
                 let piece = &text[a..b.max(a)];
                 let mut found = extract(piece);
                 for c in &found {
@@ -300,7 +310,6 @@ mod tests {
                 }
                 // The later stages on the same slices: nothing may panic.
                 super::identity::identify(piece, &mut found, Some("2024-01-01"));
-                let _ = crate::understand::number::own_number("x/nghi-dinh-so-1-2020-nd-cp-1234.txt", piece);
                 let decomposed: String = piece.nfd().collect();
                 for c in extract(&decomposed) {
                     assert_eq!(decomposed.get(c.start..c.end), Some(c.text.as_str()));
@@ -377,7 +386,7 @@ mod tests {
                     }
                     checked += 1;
                     if !found.iter().any(|c| c.start <= at && at < c.end) {
-                        let context_end = crate::cite::patterns::floor_boundary(&text, at + 40);
+                        let context_end = crate::vi::boundary::floor_boundary(&text, at + 40);
                         missed.push(format!(
                             "{}: {:?}",
                             path.file_name().and_then(|n| n.to_str()).unwrap_or("?"),

@@ -189,7 +189,7 @@ pub fn is_consolidated(text: &str) -> bool {
     if text.contains("XÁC THỰC VĂN BẢN HỢP NHẤT") {
         return true;
     }
-    let opening = &text[..super::patterns::floor_boundary(text, OPENING_BYTES)];
+    let opening = &text[..crate::vi::boundary::floor_boundary(text, OPENING_BYTES)];
     let preamble = opening.find("Căn cứ").unwrap_or(opening.len());
     let opening = &opening[..preamble];
     // A title may say `… được sửa đổi, bổ sung bởi Thông tư số …`; the formula ends in `:`.
@@ -262,7 +262,7 @@ fn normalize(s: &str) -> String {
 /// Where the sentence holding `pos` starts: after `. `, `;`, a blank line, or at most
 /// [`LEAD_BYTES`] back.
 fn sentence_start(text: &str, pos: usize) -> usize {
-    let from = super::patterns::floor_boundary(text, pos.saturating_sub(LEAD_BYTES));
+    let from = crate::vi::boundary::floor_boundary(text, pos.saturating_sub(LEAD_BYTES));
     let bytes = text.as_bytes();
     let mut i = pos;
     while i > from {
@@ -274,7 +274,7 @@ fn sentence_start(text: &str, pos: usize) -> usize {
             _ => {}
         }
     }
-    super::patterns::ceil_boundary(text, from)
+    crate::vi::boundary::ceil_boundary(text, from)
 }
 
 /// Whether the line ending at the `\n` at `i` holds nothing but spaces.
@@ -293,7 +293,7 @@ fn blank_line_before(bytes: &[u8], i: usize) -> bool {
 
 /// Where the sentence holding `pos` ends: at `. `, `;`, or [`TAIL_BYTES`] on.
 fn sentence_end(text: &str, pos: usize) -> usize {
-    let to = super::patterns::floor_boundary(text, pos + TAIL_BYTES);
+    let to = crate::vi::boundary::floor_boundary(text, pos + TAIL_BYTES);
     let bytes = text.as_bytes();
     let mut i = pos;
     while i < to {

@@ -1,8 +1,9 @@
 // The page's script, served as /static/app.js so the page's CSP needs no inline script.
 "use strict";
 (() => {
-  const PAGE_SIZE = 10;
-  const MAX_OFFSET = 10000;
+  // The server's limits (query::request), written into the page it serves.
+  const PAGE_SIZE = Number(document.body.dataset.pageSize) || 10;
+  const MAX_OFFSET = Number(document.body.dataset.maxOffset) || 10000;
   const view = document.getElementById("view");
   const qInput = document.getElementById("q");
   let seq = 0;

@@ -19,6 +19,7 @@ use super::{AppState, Shared};
 use crate::index::reader;
 use crate::query::citations::{self, CitedDocument, CitingPlan};
 use crate::query::graph;
+use crate::query::request;
 use crate::query::search::{Facets, SearchHit, search as run_search};
 use crate::query::trace::{self, TraceResult};
 use crate::render::Format;
@@ -28,6 +29,11 @@ type QueryParams = Result<Query<HashMap<String, String>>, QueryRejection>;
 
 /// The page's HTML and its script, compiled into the binary.
 const PAGE: &str = include_str!("page.html");
+/// The page with the limits its script pages by, from [`request`].
+static PAGE_WITH_LIMITS: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    PAGE.replace("{MAX_OFFSET}", &request::MAX_OFFSET.to_string())
+        .replace("{DEFAULT_LIMIT}", &request::DEFAULT_LIMIT.to_string())
+});
 const APP_JS: &str = include_str!("app.js");
 const DRAW_JS: &str = include_str!("draw.js");
 
@@ -40,7 +46,6 @@ const CHEAP_CITES: usize = 100;
 /// script, no inline handler), calls to this server, nothing else.
 const PAGE_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; \
      connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-const TOP_CITED_DEFAULT: usize = 20;
 
 fn params(query: QueryParams) -> Result<Params, ApiError> {
     match query {
@@ -76,7 +81,7 @@ pub async fn page() -> Response {
             (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
             (header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")),
         ],
-        PAGE,
+        PAGE_WITH_LIMITS.as_str(),
     )
         .into_response()
 }
@@ -323,10 +328,11 @@ pub struct NamedResponse {
 pub async fn cited(State(state): State<AppState>, query: QueryParams) -> Answer<Json<NamedResponse>> {
     let params = params(query)?;
     params.only(&["q"])?;
-    let q = params
-        .text("q", params::MAX_FILTER_CHARS)?
-        .filter(|q| !q.trim().is_empty())
-        .ok_or_else(|| ApiError::bad_request("q (a document number) is required"))?;
+    let q = request::required_text(
+        "q",
+        params.text("q", request::MAX_FILTER_CHARS)?,
+        "a document number",
+    )?;
     let answer = state
         .blocking(move |s| {
             let documents = crate::query::lookup::documents_named(&s.index, &q)?;
@@ -343,10 +349,9 @@ pub async fn diff(
 ) -> Answer<Json<crate::query::diff::TaskDiff>> {
     let params = params(query)?;
     params.only(&["a", "b"])?;
-    let task = |name: &str| {
-        params
-            .text(name, params::MAX_FILTER_CHARS)?
-            .ok_or_else(|| ApiError::bad_request(format!("{name} (a task id, PLAN~II.2) is required")))
+    let task = |name: &str| -> Result<String, ApiError> {
+        let text = params.text(name, request::MAX_FILTER_CHARS)?;
+        Ok(request::required_text(name, text, "a task id, PLAN~II.2")?)
     };
     let (a, b) = (task("a")?, task("b")?);
     let answer = state
@@ -392,32 +397,13 @@ pub async fn cites(
     path: Result<Path<String>, PathRejection>,
     query: QueryParams,
 ) -> Answer<Json<CitesResponse>> {
-    let params = params(query)?;
-    params.only(&["offset", "limit", "relation"])?;
-    let relation = match params.text("relation", 20)? {
-        None => None,
-        Some(name) => Some(crate::model::Relation::parse(&name).ok_or_else(|| {
-            ApiError::bad_request(format!(
-                "relation must be one of basis, implements, guides, amends, replaces, repeals, \
-                 consolidates, corrects, mention (got {name:?})"
-            ))
-        })?),
-    };
-    let offset = params.count("offset", 0, params::MAX_CITES_OFFSET, 0)?;
-    let limit = params
-        .int("limit", 1, params::MAX_CITES_LIMIT as i64)?
-        .map(|n| n as usize);
     let key = path_value(path, "key")?;
-    if key.chars().count() > params::MAX_FILTER_CHARS {
-        return Err(ApiError::bad_request(format!(
-            "key must be at most {} characters",
-            params::MAX_FILTER_CHARS
-        )));
-    }
+    let request = params::cites_request(&params(query)?, key)?;
+    let (offset, limit) = (request.offset, request.limit);
     // All the contexts of a much-cited key, or a deep page, read many plans.
     let expensive = limit.is_none_or(|l| l > CHEAP_CITES) || offset >= DEEP_OFFSET;
     let work = move |s: &Shared| {
-        let result = citations::cites_with(&s.index, &key, relation, offset, limit)?;
+        let result = citations::cites_with(&s.index, &request.key, request.relation, offset, limit)?;
         if result.cited_by_nobody() {
             return Err(ApiError::NotFound(format!(
                 "no plan in the archive cites {}",
@@ -454,7 +440,10 @@ pub async fn cites(
 pub async fn graph(State(state): State<AppState>, query: QueryParams) -> Answer<Response> {
     let params = params(query)?;
     params.only(&["format"])?;
-    let format: Format = params.text("format", 20)?.as_deref().unwrap_or("json").parse()?;
+    let format = match params.text("format", 20)? {
+        Some(raw) => crate::query::request::choice("format", &raw)?,
+        None => Format::Json,
+    };
     let body = state
         .blocking_expensive(move |s| {
             let graph = s.graph.get(&s.index, graph::build)?;
@@ -483,9 +472,7 @@ pub struct TopCitedResponse {
 
 /// `GET /api/top-cited?limit=`: cited documents by the number of plans citing them.
 pub async fn top_cited(State(state): State<AppState>, query: QueryParams) -> Answer<Json<TopCitedResponse>> {
-    let params = params(query)?;
-    params.only(&["limit"])?;
-    let limit = params.count("limit", 1, crate::query::search::MAX_LIMIT, TOP_CITED_DEFAULT)?;
+    let limit = params::top_cited_request(&params(query)?)?.limit;
     let answer = state
         .blocking(move |s| {
             let top = top_cited_cached(s)?;
@@ -500,9 +487,8 @@ pub async fn top_cited(State(state): State<AppState>, query: QueryParams) -> Ans
 
 /// The most cited documents the endpoint may show, kept until the next commit.
 fn top_cited_cached(s: &Shared) -> crate::Result<std::sync::Arc<Vec<CitedDocument>>> {
-    s.cited.get(&s.index, |index| {
-        citations::top_cited(index, crate::query::search::MAX_LIMIT)
-    })
+    s.cited
+        .get(&s.index, |index| citations::top_cited(index, request::MAX_LIMIT))
 }
 
 #[derive(Serialize)]

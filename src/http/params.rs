@@ -10,16 +10,11 @@
 use std::collections::HashMap;
 
 use super::error::ApiError;
-use crate::query::search::{Level, MAX_LIMIT, MAX_QUERY_CHARS, Match, SearchRequest};
-use crate::query::trace::TraceRequest;
-
-/// Hits per page when `limit` is not given.
-pub const DEFAULT_LIMIT: usize = 10;
-/// Deepest `offset` accepted: paging further than this is not a person reading.
-pub const MAX_OFFSET: usize = 10_000;
-/// Longest filter value (place, type, cited key), in characters.
-pub const MAX_FILTER_CHARS: usize = 200;
-const YEARS: (i64, i64) = (1000, 9999);
+use crate::query::request::{
+    self, CitesRequest, DEFAULT_LIMIT, Level, MAX_CITES_LIMIT, MAX_CITES_OFFSET, MAX_FILTER_CHARS, MAX_LIMIT,
+    MAX_OFFSET, MAX_QUERY_CHARS, Match, SearchRequest, TopCitedRequest, TraceRequest, YEARS, choice,
+    not_in_range, quoted, too_long,
+};
 
 /// The search endpoint's parameters.
 pub const SEARCH: &[&str] = &[
@@ -63,9 +58,7 @@ impl Params {
         };
         let chars = value.chars().count();
         if chars > max_chars {
-            return Err(ApiError::bad_request(format!(
-                "{name} must be at most {max_chars} characters (got {chars})"
-            )));
+            return Err(ApiError::bad_request(too_long(name, max_chars, chars)));
         }
         Ok(Some(value.to_string()))
     }
@@ -77,9 +70,10 @@ impl Params {
         };
         match raw.parse::<i64>() {
             Ok(n) if (min..=max).contains(&n) => Ok(Some(n)),
-            _ => Err(ApiError::bad_request(format!(
-                "{name} must be a whole number from {min} to {max} (got {})",
-                shorten(raw)
+            _ => Err(ApiError::bad_request(not_in_range(
+                name,
+                (min, max),
+                &quoted(raw),
             ))),
         }
     }
@@ -92,26 +86,19 @@ impl Params {
     }
 
     fn year(&self, name: &str) -> Result<Option<i32>, ApiError> {
-        Ok(self.int(name, YEARS.0, YEARS.1)?.map(|y| y as i32))
+        Ok(self
+            .int(name, (*YEARS.start()).into(), (*YEARS.end()).into())?
+            .map(|y| y as i32))
+    }
+
+    /// One of a choice's names (`level=task`), `None` when absent or blank.
+    fn choice<T: clap::ValueEnum>(&self, name: &str) -> Result<Option<T>, ApiError> {
+        match self.text(name, MAX_FILTER_CHARS)? {
+            None => Ok(None),
+            Some(raw) => Ok(Some(choice(name, &raw)?)),
+        }
     }
 }
-
-/// The value as the client sent it, quoted and cut short for a message.
-fn shorten(raw: &str) -> String {
-    const MAX: usize = 40;
-    if raw.chars().count() <= MAX {
-        format!("{raw:?}")
-    } else {
-        let cut: String = raw.chars().take(MAX).collect();
-        format!("{cut:?}…")
-    }
-}
-
-/// Most citing plans one `/api/cites` page may ask for.
-pub const MAX_CITES_LIMIT: usize = 1_000;
-/// Deepest `offset` of `/api/cites` (a document cited by more plans than this is paged
-/// by its first million).
-pub const MAX_CITES_OFFSET: usize = 1_000_000;
 
 /// The trace endpoint's parameters.
 pub const TRACE: &[&str] = &["q", "from", "to", "place"];
@@ -128,13 +115,7 @@ pub fn trace_request(params: &Params) -> Result<TraceRequest, ApiError> {
         to: params.year("to")?,
         place: params.text("place", MAX_FILTER_CHARS)?,
     };
-    if let (Some(from), Some(to)) = (request.from, request.to)
-        && from > to
-    {
-        return Err(ApiError::bad_request(format!(
-            "from ({from}) must not be after to ({to})"
-        )));
-    }
+    request.validate()?;
     Ok(request)
 }
 
@@ -151,35 +132,44 @@ pub fn search_request(params: &Params) -> Result<SearchRequest, ApiError> {
         cites: params.text("cites", MAX_FILTER_CHARS)?,
         offset: params.count("offset", 0, MAX_OFFSET, 0)?,
         limit: params.count("limit", 1, MAX_LIMIT, DEFAULT_LIMIT)?,
-        level: match params.text("level", 8)?.as_deref() {
-            None | Some("plan") => Level::Plan,
-            Some("task") => Level::Task,
-            Some(other) => {
-                return Err(ApiError::bad_request(format!(
-                    "level must be plan or task (got {other:?})"
-                )));
-            }
-        },
-        match_mode: match params.text("match", 8)?.as_deref() {
-            None | Some("any") => Match::Any,
-            Some("all") => Match::All,
-            Some(other) => {
-                return Err(ApiError::bad_request(format!(
-                    "match must be any or all (got {other:?})"
-                )));
-            }
-        },
+        level: params.choice::<Level>("level")?.unwrap_or_default(),
+        match_mode: params.choice::<Match>("match")?.unwrap_or_default(),
     };
-    if request.year.is_some() && (request.from.is_some() || request.to.is_some()) {
-        return Err(ApiError::bad_request("give either year or from/to, not both"));
-    }
-    if let (Some(from), Some(to)) = (request.from, request.to)
-        && from > to
-    {
-        return Err(ApiError::bad_request(format!(
-            "from ({from}) must not be after to ({to})"
-        )));
-    }
+    request.validate()?;
+    Ok(request)
+}
+
+/// The cites endpoint's parameters (and the key from its path) as a request.
+pub fn cites_request(params: &Params, key: String) -> Result<CitesRequest, ApiError> {
+    params.only(&["offset", "limit", "relation"])?;
+    let relation = match params.text("relation", 20)? {
+        None => None,
+        Some(name) => Some(crate::model::Relation::parse(&name).ok_or_else(|| {
+            ApiError::bad_request(format!(
+                "relation must be one of basis, implements, guides, amends, replaces, repeals, \
+                 consolidates, corrects, mention (got {name:?})"
+            ))
+        })?),
+    };
+    let request = CitesRequest {
+        key,
+        relation,
+        offset: params.count("offset", 0, MAX_CITES_OFFSET, 0)?,
+        limit: params
+            .int("limit", 1, MAX_CITES_LIMIT as i64)?
+            .map(|n| n as usize),
+    };
+    request.validate()?;
+    Ok(request)
+}
+
+/// The top-cited endpoint's parameters as a request.
+pub fn top_cited_request(params: &Params) -> Result<TopCitedRequest, ApiError> {
+    params.only(&["limit"])?;
+    let request = TopCitedRequest {
+        limit: params.count("limit", 1, MAX_LIMIT, request::DEFAULT_TOP_CITED)?,
+    };
+    request.validate()?;
     Ok(request)
 }
 

@@ -98,7 +98,8 @@ impl<'i> Writer<'i> {
         doc.add_text(f.file, &plan.file);
         doc.add_text(f.path, path);
         doc.add_text(f.hash, &record.hash);
-        if let Some(key) = plan.number.as_deref().and_then(crate::cite::canonical_key) {
+        // `understand` gives the number as its canonical key already (cite's key).
+        if let Some(key) = &plan.number {
             doc.add_text(f.number_key, key);
         }
         add_filters(&mut doc, f, plan);

@@ -40,17 +40,16 @@ impl Default for Limits {
 impl Limits {
     /// The reason for text longer than [`Limits::max_text_bytes`].
     pub fn text_too_long(&self, bytes: u64) -> crate::error::SkipReason {
-        crate::error::SkipReason::new(format!(
-            "text longer than the limit ({} MiB > {} MiB; raise --max-text-mb)",
-            bytes.div_ceil(1 << 20),
-            self.max_text_bytes >> 20
-        ))
+        crate::error::SkipReason::TextTooLong {
+            mib: bytes.div_ceil(1 << 20),
+            limit_mib: self.max_text_bytes >> 20,
+        }
     }
 
-    pub fn decompressed_too_large(&self, what: &str) -> crate::error::SkipReason {
-        crate::error::SkipReason::new(format!(
-            "{what} unpacks to more than the limit ({} MiB; raise --max-decompressed-mb)",
-            self.max_decompressed_bytes >> 20
-        ))
+    /// The reason for a `.docx` whose parts unpack past [`Limits::max_decompressed_bytes`].
+    pub fn docx_too_large(&self) -> crate::error::SkipReason {
+        crate::error::SkipReason::DocxUnpacksTooLarge {
+            limit_mib: self.max_decompressed_bytes >> 20,
+        }
     }
 }

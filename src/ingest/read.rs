@@ -19,9 +19,9 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::error::SkipReason;
 
-/// File name endings a folder walk picks up (`.doc` too, so it is reported as skipped
-/// with what to do; see [`super::formats`]).
-pub const READABLE_EXTENSIONS: &[&str] = super::formats::WALKED_EXTENSIONS;
+/// File name endings a folder walk picks up: those [`super::formats`] reads, and `.doc`
+/// too, so it is reported as skipped with what to do rather than ignored.
+pub const READABLE_EXTENSIONS: &[&str] = &["txt", "md", "docx", "pdf", "html", "htm", "doc"];
 
 /// Largest file read by default, in MiB.
 pub use super::limits::DEFAULT_MAX_FILE_MB;
@@ -89,7 +89,7 @@ impl Walk {
 
     fn file(&mut self, path: &Path, meta: &fs::Metadata) {
         if !meta.is_file() {
-            let reason = SkipReason::new(format!("not a regular file ({}); not read", kind(meta)));
+            let reason = SkipReason::NotRegularFile { kind: kind(meta) };
             self.found.push(Found::Unreadable(path.to_path_buf(), reason));
         } else if self.first_time(meta) {
             self.found.push(Found::File(path.to_path_buf()));
@@ -147,16 +147,12 @@ impl Walk {
         if !self.follow_links {
             return match fs::metadata(path) {
                 Ok(meta) if meta.is_dir() => Ok(None),
-                _ => Err(SkipReason::new(
-                    "symbolic link, not followed (--follow-links follows it)",
-                )),
+                _ => Err(SkipReason::LinkNotFollowed),
             };
         }
         let target = fs::canonicalize(path).map_err(|e| SkipReason::from_io(&e))?;
         if !self.roots.iter().any(|root| target.starts_with(root)) {
-            return Err(SkipReason::new(
-                "symbolic link to a file outside the folders given; not read",
-            ));
+            return Err(SkipReason::LinkOutsideRoots);
         }
         fs::metadata(&target)
             .map(Some)
@@ -199,20 +195,16 @@ fn kind(meta: &fs::Metadata) -> &'static str {
 pub fn read_bytes(path: &Path, max_bytes: u64) -> Result<Vec<u8>, SkipReason> {
     let meta = fs::metadata(path).map_err(|e| SkipReason::from_io(&e))?;
     if meta.is_dir() {
-        return Err(SkipReason::new("is a folder, not a file"));
+        return Err(SkipReason::IsFolder);
     }
     if !meta.is_file() {
-        return Err(SkipReason::new(format!(
-            "not a regular file ({}); not read",
-            kind(&meta)
-        )));
+        return Err(SkipReason::NotRegularFile { kind: kind(&meta) });
     }
     if meta.len() > max_bytes {
-        return Err(SkipReason::new(format!(
-            "larger than the limit ({} MiB > {} MiB; raise --max-file-mb)",
-            meta.len().div_ceil(1 << 20),
-            max_bytes >> 20
-        )));
+        return Err(SkipReason::FileTooLarge {
+            mib: meta.len().div_ceil(1 << 20),
+            limit_mib: max_bytes >> 20,
+        });
     }
     // The file may have grown since: never read past the limit.
     let mut bytes = Vec::with_capacity(meta.len() as usize);
@@ -220,10 +212,9 @@ pub fn read_bytes(path: &Path, max_bytes: u64) -> Result<Vec<u8>, SkipReason> {
     std::io::Read::read_to_end(&mut std::io::Read::take(file, max_bytes + 1), &mut bytes)
         .map_err(|e| SkipReason::from_io(&e))?;
     if bytes.len() as u64 > max_bytes {
-        return Err(SkipReason::new(format!(
-            "larger than the limit ({} MiB; raise --max-file-mb)",
-            max_bytes >> 20
-        )));
+        return Err(SkipReason::FileGrewTooLarge {
+            limit_mib: max_bytes >> 20,
+        });
     }
     Ok(bytes)
 }
@@ -238,7 +229,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, SkipReason> {
         utf16(rest, u16::from_be_bytes)?
     } else {
         if looks_binary(bytes) {
-            return Err(SkipReason::new("binary file (contains NUL bytes), not text"));
+            return Err(SkipReason::Binary);
         }
         utf8(bytes)?
     };
@@ -257,7 +248,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, SkipReason> {
         }
     };
     if text.trim().is_empty() {
-        return Err(SkipReason::new("empty file (no text)"));
+        return Err(SkipReason::EmptyFile);
     }
     Ok(text)
 }
@@ -298,22 +289,17 @@ fn utf8(bytes: &[u8]) -> Result<String, SkipReason> {
     if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
         return Ok(text.to_string());
     }
-    String::from_utf8(bytes.to_vec()).map_err(|e| {
-        SkipReason::new(format!(
-            "not valid UTF-8 (bad byte at offset {}); save it as UTF-8",
-            e.utf8_error().valid_up_to()
-        ))
+    String::from_utf8(bytes.to_vec()).map_err(|e| SkipReason::BadUtf8 {
+        offset: e.utf8_error().valid_up_to(),
     })
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, SkipReason> {
     if !bytes.len().is_multiple_of(2) {
-        return Err(SkipReason::new(
-            "UTF-16 text with an odd number of bytes (truncated?)",
-        ));
+        return Err(SkipReason::OddUtf16);
     }
     let units: Vec<u16> = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
-    String::from_utf16(&units).map_err(|_| SkipReason::new("not valid UTF-16 text"))
+    String::from_utf16(&units).map_err(|_| SkipReason::BadUtf16)
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ pub mod highlight;
 pub mod learned;
 pub mod lookup;
 pub mod rank;
+pub mod request;
 pub mod search;
 pub mod tasks;
 pub mod trace;

@@ -45,7 +45,7 @@ use tantivy::{DocAddress, DocId, DocSet, Searcher, SeekDangerResult, TERMINATED,
 use crate::analysis::abbrev::{self, Lookup};
 use crate::analysis::normalize::normalize_text;
 use crate::analysis::query::{Analysed, Syllable, analyse, syllables};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::index::schema::Fields;
 
 /// How many of the best recalled documents are rescored (more when a deeper page is
@@ -77,17 +77,6 @@ pub enum Match {
     Any,
     /// Only documents holding every word.
     All,
-}
-
-impl std::str::FromStr for Match {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Match> {
-        match s {
-            "any" => Ok(Match::Any),
-            "all" => Ok(Match::All),
-            _ => Err(Error::BadInput(format!("match must be any or all, not {s:?}"))),
-        }
-    }
 }
 
 /// A piece of the user's query: a bare word or a quoted phrase.

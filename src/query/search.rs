@@ -38,67 +38,13 @@ use crate::index::schema::{KIND_PLAN, KIND_TASK};
 use crate::index::{Index, reader};
 use crate::ingest::clean;
 use crate::query::highlight::{Highlighter, Snippet};
-pub use crate::query::rank::Match;
 use crate::query::rank::{Idf, QueryWords, Ranking, Scope, facet_collector, rank, term_query};
+pub use crate::query::request::{Level, MAX_LIMIT, MAX_OFFSET, MAX_QUERY_CHARS, Match, SearchRequest};
 use crate::query::tasks::{self, TaskIndex};
 
-/// Most hits one request may ask for.
-pub const MAX_LIMIT: usize = 100;
-/// Deepest page one may ask for: `offset` plus `limit` at most this.
-pub const MAX_OFFSET: usize = 10_000;
-/// Longest query accepted, in characters.
-pub const MAX_QUERY_CHARS: usize = 1000;
 const SNIPPET_CHARS: usize = 220;
 /// Fewest plans a task search reads (more when a deeper page is asked for).
 const TASK_SEARCH_MIN_PLANS: usize = 500;
-
-#[derive(Debug, Clone, Default)]
-pub struct SearchRequest {
-    pub query: String,
-    pub year: Option<i32>,
-    pub from: Option<i32>,
-    pub to: Option<i32>,
-    pub place: Option<String>,
-    pub doc_type: Option<String>,
-    /// Only plans that cite this key (typed any way [`crate::cite::parse_key`] reads).
-    pub cites: Option<String>,
-    pub offset: usize,
-    pub limit: usize,
-    /// Whole plans, or their tasks (sections) one by one.
-    pub level: Level,
-    /// Any word may match (best first), or every word must.
-    pub match_mode: Match,
-}
-
-/// What a search returns: plans, or tasks with their plan.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
-    #[default]
-    Plan,
-    Task,
-}
-
-impl std::str::FromStr for Level {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Level> {
-        match s {
-            "plan" => Ok(Level::Plan),
-            "task" => Ok(Level::Task),
-            _ => Err(Error::BadInput(format!("level must be plan or task, not {s:?}"))),
-        }
-    }
-}
-
-impl SearchRequest {
-    pub fn new(query: &str) -> Self {
-        SearchRequest {
-            query: query.to_string(),
-            limit: 10,
-            ..Default::default()
-        }
-    }
-}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SearchHit {
@@ -150,17 +96,14 @@ pub struct SearchResult {
 
 /// Runs a search.
 pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResult> {
-    validate(request)?;
+    request.validate()?;
     search_unlimited(index, request)
 }
 
 /// A search whose `limit` is not capped, for callers inside plancite that need every
 /// hit (trace). The query length and filters are still checked.
 pub(crate) fn search_unlimited(index: &Index, request: &SearchRequest) -> Result<SearchResult> {
-    validate(&SearchRequest {
-        limit: 1,
-        ..request.clone()
-    })?;
+    request.validate_filters()?;
     let searcher = index.searcher();
     let words = QueryWords::parse(&searcher, &index.fields, &request.query);
     let filters = filters(index, request)?;
@@ -314,35 +257,6 @@ fn task_hit(task: crate::index::TaskRecord) -> SearchHit {
         plan: Some(task.plan),
         path: Some(task.path),
     }
-}
-
-fn validate(request: &SearchRequest) -> Result<()> {
-    if request.limit == 0 || request.limit > MAX_LIMIT {
-        return Err(Error::BadInput(format!(
-            "limit must be between 1 and {MAX_LIMIT}, not {}",
-            request.limit
-        )));
-    }
-    if request.offset > MAX_OFFSET {
-        return Err(Error::BadInput(format!(
-            "offset must be at most {MAX_OFFSET}, not {}",
-            request.offset
-        )));
-    }
-    if request.query.chars().count() > MAX_QUERY_CHARS {
-        return Err(Error::BadInput(format!(
-            "query is longer than {MAX_QUERY_CHARS} characters"
-        )));
-    }
-    if request.year.is_some() && (request.from.is_some() || request.to.is_some()) {
-        return Err(Error::BadInput("give either year or from/to, not both".into()));
-    }
-    if let (Some(from), Some(to)) = (request.from, request.to)
-        && from > to
-    {
-        return Err(Error::BadInput(format!("from ({from}) is after to ({to})")));
-    }
-    Ok(())
 }
 
 /// The request's filters (year, place, type, cited key) as queries.

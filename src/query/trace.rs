@@ -24,9 +24,10 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use serde::Serialize;
 
 use super::highlight::Snippet;
+pub use super::request::TraceRequest;
 use super::search::{Level, SearchHit, SearchRequest, search_unlimited};
 use crate::analysis::tokenizer::{Form, VietTokenizer, split};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::index::Index;
 
 /// Most tasks one trace looks at (best matches first).
@@ -40,23 +41,6 @@ const FUNCTION_WORDS: &[&str] = &[
     "den", "nam", "ngay", "thang", "mot", "so", "tren", "nham", "nhu", "khi", "hoac", "the", "nay", "do",
     "da", "se", "dia", "ban", "thuc", "hien", "trien", "khai", "to", "chuc", "hoat", "dong", "cong", "tac",
 ];
-
-#[derive(Debug, Clone, Default)]
-pub struct TraceRequest {
-    pub query: String,
-    pub from: Option<i32>,
-    pub to: Option<i32>,
-    pub place: Option<String>,
-}
-
-impl TraceRequest {
-    pub fn new(query: &str) -> Self {
-        TraceRequest {
-            query: query.to_string(),
-            ..Default::default()
-        }
-    }
-}
 
 /// One matching task.
 #[derive(Debug, Clone, Serialize)]
@@ -176,11 +160,7 @@ impl TraceResult {
 }
 
 pub fn trace(index: &Index, request: &TraceRequest) -> Result<TraceResult> {
-    if request.query.trim().is_empty() {
-        return Err(Error::BadInput(
-            "trace needs a query (what task to follow)".into(),
-        ));
-    }
+    request.validate()?;
     let search = SearchRequest {
         query: request.query.clone(),
         from: request.from,

@@ -20,7 +20,6 @@ pub mod html;
 pub mod svg;
 pub mod terminal;
 
-use crate::error::{Error, Result};
 use crate::query::graph::Graph;
 
 /// A format the citation graph is written in (a clap value too: `--format dot`).
@@ -30,21 +29,6 @@ pub enum Format {
     Dot,
     Graphml,
     Csv,
-}
-
-impl std::str::FromStr for Format {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Format> {
-        match s.to_ascii_lowercase().as_str() {
-            "json" => Ok(Format::Json),
-            "dot" => Ok(Format::Dot),
-            "graphml" => Ok(Format::Graphml),
-            "csv" => Ok(Format::Csv),
-            _ => Err(Error::BadInput(format!(
-                "format must be json, dot, graphml or csv, not {s:?}"
-            ))),
-        }
-    }
 }
 
 /// The citation graph in `format`.

@@ -3,16 +3,13 @@
 //! the marks every Vietnamese administrative text carries near its top (the national
 //! name and motto, `Số:`, a document type in capitals, the Gazette's running head).
 //! Indexed, such a file would be a plan of nothing, and the documents its prose names
-//! would count as cited; the pipeline skips it with [`REASON`].
+//! would count as cited; the pipeline skips it with
+//! [`SkipReason::Headerless`](crate::error::SkipReason::Headerless).
 //!
 //! A real document whose header plancite cannot read (a Gazette continuation that
 //! starts with an appendix) still has those marks and is indexed.
 
 use crate::model::Plan;
-
-/// The skip reason, printed after the file's name.
-pub const REASON: &str = "no header of an administrative document (no number, type, issuer or date, \
-     no national motto or \"Số:\"): not a plan, not indexed";
 
 /// How much of the text's start is looked at for the marks.
 const HEAD_BYTES: usize = 4096;

@@ -19,11 +19,8 @@ use crate::ingest::limits::Limits;
 
 /// The text of a `.docx` and its encoding (`utf-8`, or the legacy encoding of its runs).
 pub fn text(bytes: &[u8], limits: &Limits) -> Result<(String, &'static str), SkipReason> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
-        SkipReason::new(format!(
-            "damaged .docx (not a readable zip archive: {e}); open it in Word and save it again"
-        ))
-    })?;
+    let mut zip =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| SkipReason::DocxNotZip(e.to_string()))?;
     // What the parts read so far unpacked to: the zip's own sizes may lie.
     let mut unpacked: u64 = 0;
     let mut part =
@@ -32,9 +29,10 @@ pub fn text(bytes: &[u8], limits: &Limits) -> Result<(String, &'static str), Ski
                 Ok(file) => file,
                 Err(zip::result::ZipError::FileNotFound) => return Ok(None),
                 Err(e) => {
-                    return Err(SkipReason::new(format!(
-                        "damaged .docx ({name}: {e}); save it again"
-                    )));
+                    return Err(SkipReason::DocxBadPart {
+                        part: name.to_string(),
+                        error: e.to_string(),
+                    });
                 }
             };
             let room = limits.max_decompressed_bytes.saturating_sub(unpacked);
@@ -42,15 +40,17 @@ pub fn text(bytes: &[u8], limits: &Limits) -> Result<(String, &'static str), Ski
             (&mut file)
                 .take(room + 1)
                 .read_to_string(&mut xml)
-                .map_err(|e| SkipReason::new(format!("damaged .docx ({name}: {e}); save it again")))?;
+                .map_err(|e| SkipReason::DocxBadPart {
+                    part: name.to_string(),
+                    error: e.to_string(),
+                })?;
             unpacked += xml.len() as u64;
             if unpacked > limits.max_decompressed_bytes {
-                return Err(limits.decompressed_too_large(".docx"));
+                return Err(limits.docx_too_large());
             }
             Ok(Some(xml))
         };
-    let document = part(&mut zip, "word/document.xml")?
-        .ok_or_else(|| SkipReason::new("not a Word document (no word/document.xml in the .docx)"))?;
+    let document = part(&mut zip, "word/document.xml")?.ok_or(SkipReason::DocxNoDocument)?;
     let fonts = part(&mut zip, "word/styles.xml")?
         .as_deref()
         .map(Fonts::from_styles)
@@ -97,9 +97,7 @@ fn attr(e: &BytesStart, name: &str) -> Option<String> {
 }
 
 fn xml_error(e: impl std::fmt::Display) -> SkipReason {
-    SkipReason::new(format!(
-        "damaged .docx (bad XML: {e}); open it in Word and save it again"
-    ))
+    SkipReason::DocxBadXml(e.to_string())
 }
 
 /// The fonts `styles.xml` sets: the document default (`w:docDefaults`) and each style's

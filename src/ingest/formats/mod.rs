@@ -22,9 +22,6 @@ use super::limits::Limits;
 use super::read;
 use crate::error::SkipReason;
 
-/// The extensions a folder walk picks up (`.doc` too, so it is reported, not ignored).
-pub const WALKED_EXTENSIONS: &[&str] = &["txt", "md", "docx", "pdf", "html", "htm", "doc"];
-
 /// The format a document was read as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -124,7 +121,7 @@ fn read_unchecked(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Document
             }
             None => "an old binary Office file (.doc/.xls), not supported; save it as .docx",
         };
-        return Err(SkipReason::new(reason));
+        return Err(SkipReason::Unsupported(reason));
     } else if ext == "docx"
         || (bytes.starts_with(b"PK\x03\x04") && !UNSUPPORTED.iter().any(|u| u.0 == ext && ext != "doc"))
     {
@@ -132,7 +129,7 @@ fn read_unchecked(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Document
         let (text, encoding) = docx::text(bytes, limits)?;
         (text, Format::Docx, encoding)
     } else if let Some((_, reason)) = UNSUPPORTED.iter().find(|u| u.0 == ext) {
-        return Err(SkipReason::new(*reason));
+        return Err(SkipReason::Unsupported(reason));
     } else if bytes.len() as u64 > limits.max_text_bytes {
         // Text and pages yield about as many bytes of text as they hold (UTF-16 fewer).
         return Err(limits.text_too_long(bytes.len() as u64));
@@ -186,7 +183,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, &'static str), SkipReason> {
 fn finish(text: &str) -> Result<String, SkipReason> {
     let text: String = text.replace("\r\n", "\n").replace('\r', "\n").nfc().collect();
     if text.trim().is_empty() {
-        return Err(SkipReason::new("empty document (no text)"));
+        return Err(SkipReason::EmptyDocument);
     }
     Ok(text)
 }

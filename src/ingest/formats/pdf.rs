@@ -24,9 +24,7 @@ pub fn text(bytes: &[u8], limits: &Limits) -> Result<String, SkipReason> {
     let pages = pages_within(bytes, limits.max_text_bytes, limits.max_decompressed_bytes)?;
     let text = join_pages(&pages);
     if text.trim().is_empty() {
-        return Err(SkipReason::new(
-            "no text layer (scanned document?); OCR is not supported",
-        ));
+        return Err(SkipReason::PdfNoText);
     }
     Ok(text)
 }
@@ -44,18 +42,13 @@ fn pages_within(bytes: &[u8], max_text: u64, max_inflated: u64) -> Result<Vec<St
     let result = crate::panics::quietly(|| extract_pages(bytes, max_text, max_inflated));
     match result {
         Ok(Ok(pages)) => Ok(pages),
-        Ok(Err(Extraction::TooLong)) => Err(SkipReason::new(format!(
-            "text longer than the limit ({} MiB; raise --max-text-mb)",
-            max_text >> 20
-        ))),
+        Ok(Err(Extraction::TooLong)) => Err(SkipReason::TextTooLongSoFar {
+            limit_mib: max_text >> 20,
+        }),
         Ok(Err(Extraction::Skip(reason))) => Err(reason),
-        Ok(Err(Extraction::PageTreeLoop)) => Err(SkipReason::new(
-            "damaged PDF (its page tree loops back on itself)",
-        )),
-        Ok(Err(Extraction::Damaged(e))) => Err(SkipReason::new(format!("damaged or unsupported PDF ({e})"))),
-        Err(_) => Err(SkipReason::new(
-            "PDF the reader could not handle (unsupported font or structure); save it as .docx",
-        )),
+        Ok(Err(Extraction::PageTreeLoop)) => Err(SkipReason::PdfPageTreeLoop),
+        Ok(Err(Extraction::Damaged(e))) => Err(SkipReason::PdfDamaged(e)),
+        Err(_) => Err(SkipReason::PdfUnhandled),
     }
 }
 

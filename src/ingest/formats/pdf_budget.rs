@@ -61,9 +61,9 @@ pub fn check(bytes: &[u8], max_inflated: u64) -> Result<(), SkipReason> {
         map_codes = map_codes.saturating_add(unicode_map_codes(&kept));
     }
     if map_codes > MAX_UNICODE_MAP_CODES {
-        return Err(SkipReason::new(format!(
-            "PDF font maps declare more than {MAX_UNICODE_MAP_CODES} character codes (limit of Unicode map entries); damaged or hostile file"
-        )));
+        return Err(SkipReason::PdfTooManyMapCodes {
+            limit: MAX_UNICODE_MAP_CODES,
+        });
     }
     Ok(())
 }
@@ -84,10 +84,9 @@ pub fn check_decrypted<'a>(
 }
 
 fn too_large(max_inflated: u64) -> SkipReason {
-    SkipReason::new(format!(
-        "PDF streams unpack to more than the limit ({} MiB; raise --max-decompressed-mb)",
-        max_inflated >> 20
-    ))
+    SkipReason::PdfUnpacksTooLarge {
+        limit_mib: max_inflated >> 20,
+    }
 }
 
 /// The bytes between the object's start (`obj`) and its `stream` keyword, at most 4 KiB.

@@ -1,5 +1,8 @@
-//! The ingest pipeline: read → clean → understand → cite for many files, in parallel
-//! on all cores (rayon), handing each file's result, in walk order, to one consumer.
+//! The stage runner: read → clean → understand → cite for many files, in parallel on
+//! all cores (rayon), handing each file's result, in walk order, to one consumer.
+//!
+//! It stands above the stages it runs ([`crate::ingest`], [`crate::understand`],
+//! [`crate::cite`]), so that none of them names another that comes after it.
 //!
 //! Files are taken in chunks so memory stays bounded whatever the archive's size: a
 //! chunk is understood in parallel, then handed over, then dropped. The consumer (the
@@ -10,10 +13,10 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::limits::Limits;
-use super::progress::Progress;
-use super::{clean, formats, read};
 use crate::error::SkipReason;
+use crate::ingest::limits::Limits;
+use crate::ingest::progress::Progress;
+use crate::ingest::{clean, formats, read};
 use crate::model::Plan;
 use crate::understand;
 
@@ -121,10 +124,10 @@ pub fn process_file(
         let layout = clean::layout(&decoded);
         let plan = understand::understand_laid_out(&file, &decoded, &layout);
         if plan.citations.len() > max_citations {
-            return Err(SkipReason::new(format!(
-                "more citations than the limit ({} > {max_citations}; raise --max-citations)",
-                plan.citations.len()
-            )));
+            return Err(SkipReason::TooManyCitations {
+                found: plan.citations.len(),
+                limit: max_citations,
+            });
         }
         let contexts = plan
             .citations
@@ -135,9 +138,7 @@ pub fn process_file(
     });
     match understood {
         Ok(Err(reason)) => skipped(reason),
-        Ok(Ok((plan, _, _))) if plan_is_headerless(&plan, &decoded) => {
-            skipped(SkipReason::new(understand::headerless::REASON))
-        }
+        Ok(Ok((plan, _, _))) if plan_is_headerless(&plan, &decoded) => skipped(SkipReason::Headerless),
         Ok(Ok((plan, contexts, body))) => Outcome::Understood(Box::new(Understood {
             path: identity,
             hash,
@@ -149,9 +150,7 @@ pub fn process_file(
             format: document.format.name(),
             encoding: document.encoding,
         })),
-        Err(_) => skipped(SkipReason::new(
-            "internal error while reading this file (please report it)",
-        )),
+        Err(_) => skipped(SkipReason::Internal),
     }
 }
 
