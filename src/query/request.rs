@@ -413,11 +413,5 @@ mod tests {
             choice::<Level>("level", "plans").unwrap_err().to_string(),
             "level must be plan or task (got \"plans\")"
         );
-        assert_eq!(
-            choice::<crate::render::Format>("format", "svg")
-                .unwrap_err()
-                .to_string(),
-            "format must be json, dot, graphml or csv (got \"svg\")"
-        );
     }
 }

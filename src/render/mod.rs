@@ -40,3 +40,18 @@ pub fn graph(graph: &Graph, format: Format) -> String {
         Format::Csv => csv::graph_edges(graph),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Format;
+    use crate::query::request::choice;
+
+    #[test]
+    fn graph_formats_are_named_any_case_and_listed_when_wrong() {
+        assert_eq!(choice::<Format>("format", "GraphML").unwrap(), Format::Graphml);
+        assert_eq!(
+            choice::<Format>("format", "svg").unwrap_err().to_string(),
+            "format must be json, dot, graphml or csv (got \"svg\")"
+        );
+    }
+}
