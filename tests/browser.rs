@@ -186,7 +186,18 @@ impl Browser {
     fn downloaded(&self, name: &str) -> Vec<u8> {
         let path = self.downloads.path().join(name);
         let started = Instant::now();
-        while !path.is_file() {
+        // Chromium may show the file before it has written all of it: wait until its size
+        // holds still over one poll.
+        let mut last_len = None;
+        loop {
+            let len = std::fs::metadata(&path)
+                .ok()
+                .filter(|m| m.is_file())
+                .map(|m| m.len());
+            if len.is_some_and(|n| n > 0) && len == last_len {
+                break;
+            }
+            last_len = len;
             let listing: Vec<String> = std::fs::read_dir(self.downloads.path())
                 .unwrap()
                 .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
