@@ -70,6 +70,9 @@ pub fn build(index: &Index) -> Result<Graph> {
         plans.push((record.id, plan));
         Ok(())
     })?;
+    // Records come in segment order, which differs between two builds of the same files;
+    // a document node takes what its first citation says, so read plans in id order.
+    plans.sort_by(|a, b| a.0.cmp(&b.0));
     let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
     let mut edges: BTreeMap<(String, String), Edge> = BTreeMap::new();
     for (id, plan) in &plans {
@@ -91,14 +94,21 @@ pub fn build(index: &Index) -> Result<Graph> {
                 Some(_) => continue, // a plan citing its own number
                 None => {
                     let id = format!("doc:{}", citation.key);
-                    nodes.entry(id.clone()).or_insert_with(|| Node {
+                    let node = nodes.entry(id.clone()).or_insert_with(|| Node {
                         id,
                         label: citation.key.clone(),
                         kind: "document",
-                        doc_type: citation.doc_type.clone(),
-                        year: cited_year(&citation.key, citation.date.as_deref()),
+                        doc_type: None,
+                        year: None,
                         place: None,
                     });
+                    // The first citation that says a type or a year gives it.
+                    if node.doc_type.is_none() {
+                        node.doc_type = citation.doc_type.clone();
+                    }
+                    if node.year.is_none() {
+                        node.year = cited_year(&citation.key, citation.date.as_deref());
+                    }
                     format!("doc:{}", citation.key)
                 }
             };
