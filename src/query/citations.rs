@@ -572,7 +572,10 @@ fn cited_by_and_stated(index: &Index, record: &PlanRecord) -> Result<(Vec<Citing
         }
         plans.push(citing_plan(citing, &key));
     }
-    plans.sort_by(|a, b| chronological(a.date.as_deref(), a.year, b.date.as_deref(), b.year));
+    // Plans of one date in id order, so two builds of the same files list them alike.
+    plans.sort_by(|a, b| {
+        chronological(a.date.as_deref(), a.year, b.date.as_deref(), b.year).then_with(|| a.id.cmp(&b.id))
+    });
     // The acting document's id and date, when the archive holds it.
     for status in &mut stated {
         if let Some(actor) = reader::records_with(index, index.fields.number_key, &status.by)?
