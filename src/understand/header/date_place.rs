@@ -1,13 +1,15 @@
 //! Place and date of issue: the `<place>, ngày … tháng … năm …` line, put back together
 //! when conversion split it (`Hải\nPhòng, ngày …`, `…năm\n2025`), a date line with no
 //! place, and the metadata table's `dd/mm/yyyy`. A date that is no calendar day
-//! (`31 tháng 2`) is None, its year kept; places lose their `Thành phố`/`Tỉnh` prefix.
+//! (`31 tháng 2`, checked by [`crate::vi::date::Date`]) is None, its year kept; places
+//! lose their `Thành phố`/`Tỉnh` prefix.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use super::lines::is_title_word;
+use crate::vi::date::{ARCHIVE_YEARS, Date};
 
 pub(super) static PLACE_COMMA: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([^\d,;:()/.]{1,60}?)\s*,\s*(.*)$").unwrap());
@@ -17,7 +19,6 @@ static DATE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
 static BARE_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})\s*\.?$").unwrap()
 });
-static DMY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,2})/(\d{1,2})/(\d{4})$").unwrap());
 
 #[derive(Clone)]
 pub(super) struct DateLine {
@@ -61,9 +62,9 @@ pub(super) fn find_date_line(lines: &[&str], from: usize, to: usize) -> Option<D
         let Some(place) = full_place(lines, i, place) else {
             continue;
         };
-        let year: Option<i32> = d[3].parse().ok().filter(|y| (1900..=2100).contains(y));
+        let year: Option<i32> = d[3].parse().ok().filter(|y| ARCHIVE_YEARS.contains(y));
         let date = match (d.get(1), d.get(2), year) {
-            (Some(dd), Some(mm), Some(y)) => valid_date(y, mm.as_str(), dd.as_str()),
+            (Some(dd), Some(mm), Some(_)) => Date::from_parts(dd.as_str(), mm.as_str(), &d[3]).map(Date::iso),
             _ => None,
         };
         return Some(DateLine {
@@ -76,10 +77,10 @@ pub(super) fn find_date_line(lines: &[&str], from: usize, to: usize) -> Option<D
     // A date line with no place in front of it.
     (from..to).find_map(|i| {
         let d = BARE_DATE_LINE.captures(lines[i])?;
-        let y: i32 = d[3].parse().ok().filter(|y| (1900..=2100).contains(y))?;
+        let y: i32 = d[3].parse().ok().filter(|y| ARCHIVE_YEARS.contains(y))?;
         Some(DateLine {
             place: None,
-            date: valid_date(y, &d[2], &d[1]),
+            date: Date::from_parts(&d[1], &d[2], &d[3]).map(Date::iso),
             year: Some(y),
             last_line: i,
         })
@@ -104,24 +105,9 @@ fn full_place(lines: &[&str], i: usize, place: &str) -> Option<String> {
     (starts_upper && (1..=6).contains(&words) && !place.to_lowercase().contains("ngày")).then_some(place)
 }
 
-fn valid_date(year: i32, month: &str, day: &str) -> Option<String> {
-    let (m, d): (u32, u32) = (month.parse().ok()?, day.parse().ok()?);
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (1..=days)
-        .contains(&d)
-        .then(|| format!("{year:04}-{m:02}-{d:02}"))
-}
-
+/// The metadata table's `dd/mm/yyyy` as `yyyy-mm-dd`, if it is a calendar day.
 pub(super) fn parse_dmy(s: &str) -> Option<String> {
-    let c = DMY.captures(s.trim())?;
-    valid_date(c[3].parse().ok()?, &c[2], &c[1])
+    Date::parse_dmy(s).map(Date::iso)
 }
 
 /// `Thành phố Huế` → `Huế`, `Tỉnh Vĩnh Long` → `Vĩnh Long`: places are compared and counted.
@@ -225,6 +211,25 @@ mod tests {
                 Some("Hà Nội"),
                 Some("2024-02-29"),
                 Some(2024),
+            ),
+            // The metadata table's `dd/mm/yyyy`, only when it is a calendar day.
+            (
+                "Số hiệu:\n1/QĐ-BTC\nNgày ban hành:\n29/02/2024\n",
+                None,
+                Some("2024-02-29"),
+                Some(2024),
+            ),
+            (
+                "Số hiệu:\n1/QĐ-BTC\nNgày ban hành:\n29/02/2023\n",
+                None,
+                None,
+                None,
+            ),
+            (
+                "Số hiệu:\n1/QĐ-BTC\nNgày ban hành:\n31/04/2023\n",
+                None,
+                None,
+                None,
             ),
             // A body date is not the header's.
             (

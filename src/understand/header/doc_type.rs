@@ -1,55 +1,10 @@
 //! The document type: the upper-case type line under the header (`KẾ HOẠCH`,
 //! `QUYẾT\nĐỊNH` joined), else the type code of the symbol (`70/KH-UBND` → Kế hoạch; a
 //! symbol with no type part is a Công văn's). Also splits a symbol into its type and
-//! issuer codes, which [`super::issuer_code`] reads too.
+//! issuer codes, which [`super::issuer_code`] reads too. The names and codes are those of
+//! [`crate::vocab::doc_types`] (`resources/document_types.tsv`).
 
-/// Type lines as they stand in headers, longest first so `THÔNG TƯ LIÊN TỊCH` wins.
-const TYPE_LINES: &[(&str, &str)] = &[
-    ("THÔNG TƯ LIÊN TỊCH", "Thông tư liên tịch"),
-    ("NGHỊ QUYẾT LIÊN TỊCH", "Nghị quyết liên tịch"),
-    ("VĂN BẢN HỢP NHẤT", "Văn bản hợp nhất"),
-    ("CHƯƠNG TRÌNH", "Chương trình"),
-    ("QUYẾT ĐỊNH", "Quyết định"),
-    ("NGHỊ QUYẾT", "Nghị quyết"),
-    ("NGHỊ ĐỊNH", "Nghị định"),
-    ("THÔNG BÁO", "Thông báo"),
-    ("HƯỚNG DẪN", "Hướng dẫn"),
-    ("CÔNG ĐIỆN", "Công điện"),
-    ("PHÁP LỆNH", "Pháp lệnh"),
-    ("THÔNG TƯ", "Thông tư"),
-    ("KẾ HOẠCH", "Kế hoạch"),
-    ("CÔNG VĂN", "Công văn"),
-    ("BÁO CÁO", "Báo cáo"),
-    ("TỜ TRÌNH", "Tờ trình"),
-    ("CHỈ THỊ", "Chỉ thị"),
-    ("KẾT LUẬN", "Kết luận"),
-    ("QUY CHẾ", "Quy chế"),
-    ("QUY ĐỊNH", "Quy định"),
-    ("ĐỀ ÁN", "Đề án"),
-    ("LUẬT", "Luật"),
-];
-
-/// Type codes in symbols (`70/KH-UBND`), including the forms without Vietnamese letters.
-const TYPE_CODES: &[(&str, &str)] = &[
-    ("KH", "Kế hoạch"),
-    ("CTr", "Chương trình"),
-    ("CTR", "Chương trình"),
-    ("QĐ", "Quyết định"),
-    ("QD", "Quyết định"),
-    ("NQ", "Nghị quyết"),
-    ("NĐ", "Nghị định"),
-    ("ND", "Nghị định"),
-    ("TTLT", "Thông tư liên tịch"),
-    ("TT", "Thông tư"),
-    ("CT", "Chỉ thị"),
-    ("BC", "Báo cáo"),
-    ("HD", "Hướng dẫn"),
-    ("TB", "Thông báo"),
-    ("TTr", "Tờ trình"),
-    ("VBHN", "Văn bản hợp nhất"),
-    ("CĐ", "Công điện"),
-    ("KL", "Kết luận"),
-];
+use crate::vocab::doc_types;
 
 pub(super) struct TypeLine {
     pub(super) doc_type: &'static str,
@@ -89,8 +44,8 @@ pub(super) fn find_type_line(lines: &[&str], anchor: usize, end: usize) -> Optio
 }
 
 fn match_type(line: &str) -> Option<(&'static str, String)> {
-    TYPE_LINES.iter().find_map(|(caps, name)| {
-        let rest = line.strip_prefix(caps)?;
+    doc_types::headings().iter().find_map(|(caps, name)| {
+        let rest = line.strip_prefix(caps.as_str())?;
         // `THÔNG TƯ1` carries a footnote mark; `LUẬT SƯ` is another word.
         let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
         (rest.is_empty() || rest.starts_with([' ', ':']))
@@ -98,43 +53,111 @@ fn match_type(line: &str) -> Option<(&'static str, String)> {
     })
 }
 
+/// The type a symbol's type code names (`70/KH-UBND` → Kế hoạch; a Party number's code
+/// in the Party's table: `11-TT/TW` → Thông tri); a symbol with no type part
+/// (`397/SLĐTBXH-TEBĐG`) is a letter's, a Công văn.
 pub(super) fn doc_type_from_symbol(number: &str) -> Option<String> {
-    let (code, _) = symbol_codes(number);
-    match code {
-        Some(c) => TYPE_CODES
-            .iter()
-            .find(|(k, _)| *k == c)
-            .map(|(_, v)| v.to_string()),
-        // A symbol with no type part (`397/SLĐTBXH-TEBĐG`) is a letter's.
-        None => Some("Công văn".to_string()),
-    }
+    let codes = symbol_codes(number);
+    let name = match codes.doc_type {
+        Some(code) if codes.party => doc_types::by_party_code(code),
+        Some(code) => doc_types::by_spelt_code(code),
+        None => Some("Công văn"),
+    };
+    name.map(str::to_string)
 }
 
-/// (type code, issuer code) of a symbol: `70/KH-UBND` → (KH, UBND),
-/// `397/SLĐTBXH-TEBĐG` → (None, SLĐTBXH), `11-NQ/TW` → (NQ, TW).
-pub(super) fn symbol_codes(number: &str) -> (Option<&str>, Option<&str>) {
-    let mut slash = number.split('/');
-    let head = slash.next().unwrap_or("");
+/// The parts of a symbol that name its type and its issuer.
+#[derive(Debug, PartialEq)]
+pub(super) struct SymbolCodes<'a> {
+    pub(super) doc_type: Option<&'a str>,
+    pub(super) issuer: Option<&'a str>,
+    /// A Party number (`11-NQ/TW`), whose type codes are the Party's.
+    pub(super) party: bool,
+}
+
+/// The type and issuer codes of a symbol: `70/KH-UBND` → (KH, UBND),
+/// `397/SLĐTBXH-TEBĐG` → (none, SLĐTBXH), `11-NQ/TW` → (NQ, TW, a Party number).
+pub(super) fn symbol_codes(number: &str) -> SymbolCodes<'_> {
+    fn non_empty(s: Option<&str>) -> Option<&str> {
+        s.filter(|s| !s.is_empty())
+    }
+    let head = number.split('/').next().unwrap_or("");
     let tail = number.rsplit('/').next().unwrap_or("");
     if let Some((_, code)) = head.split_once('-') {
-        return (
-            Some(code),
-            Some(tail.split('-').next().unwrap_or(tail)).filter(|s| !s.is_empty()),
-        );
+        return SymbolCodes {
+            doc_type: Some(code),
+            issuer: non_empty(tail.split('-').next()),
+            party: true,
+        };
     }
     let mut parts = tail.split('-');
-    let first = parts.next().filter(|s| !s.is_empty());
+    let first = non_empty(parts.next());
     match first {
-        Some(f) if TYPE_CODES.iter().any(|(k, _)| *k == f) => {
-            (Some(f), parts.next().filter(|s| !s.is_empty()))
-        }
-        other => (None, other),
+        Some(f) if doc_types::by_spelt_code(f).is_some() => SymbolCodes {
+            doc_type: Some(f),
+            issuer: non_empty(parts.next()),
+            party: false,
+        },
+        other => SymbolCodes {
+            doc_type: None,
+            issuer: other,
+            party: false,
+        },
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::understand::header::tests::header;
+
+    /// The type a symbol states, through `resources/document_types.tsv`: state codes in
+    /// their canonical spelling or typed without Vietnamese letters, the Party's own
+    /// codes for a Party number, a letter for a symbol without a type part.
+    #[test]
+    fn type_from_symbol_as_a_table() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("70/KH-UBND", Some("Kế hoạch")),
+            ("1016/CTr-BCĐ", Some("Chương trình")),
+            ("5/CTR-UBND", Some("Chương trình")),
+            ("12/2022/NĐ-CP", Some("Nghị định")),
+            ("12/2022/ND-CP", Some("Nghị định")),
+            ("01/2022/TTLT-VKSNDTC-TANDTC", Some("Thông tư liên tịch")),
+            ("92/VBHN-BQP", Some("Văn bản hợp nhất")),
+            // In the table of document types, not in the header's old list.
+            ("03/2019/NQLT-CP-UBTWMTTQVN", Some("Nghị quyết liên tịch")),
+            ("01/2020/PL-UBTVQH14", Some("Pháp lệnh")),
+            ("12/L-CTN", Some("Lệnh")),
+            // Party numbers: `TT` is a thông tri there, not a thông tư.
+            ("11-NQ/TW", Some("Nghị quyết")),
+            ("04-TT/TU", Some("Thông tri")),
+            ("15-QĐi/TW", Some("Quy định")),
+            // No type part: a letter.
+            ("397/SLĐTBXH-TEBĐG", Some("Công văn")),
+            ("5/XYZ-ABC", Some("Công văn")),
+            // A Party code the table does not know: no guess.
+            ("7-ZZ/TW", None),
+        ];
+        for (number, want) in cases {
+            assert_eq!(doc_type_from_symbol(number).as_deref(), *want, "{number}");
+        }
+        assert_eq!(
+            symbol_codes("70/KH-UBND"),
+            SymbolCodes {
+                doc_type: Some("KH"),
+                issuer: Some("UBND"),
+                party: false
+            }
+        );
+        assert_eq!(
+            symbol_codes("11-NQ/TW"),
+            SymbolCodes {
+                doc_type: Some("NQ"),
+                issuer: Some("TW"),
+                party: true
+            }
+        );
+    }
 
     #[test]
     fn doc_type_as_a_table() {

@@ -123,36 +123,25 @@ const FIXED_BODIES: &[&str] = &[
 ];
 /// Words with a fixed case wherever they stand.
 const FIXED_WORDS: &[&str] = &["Việt Nam", "Trung ương", "tối cao", "Chính phủ", "Nhà nước"];
-/// Heads followed by the body's field, whose first word is capitalised (`Bộ Tài chính`).
-const FIELD_HEADS: &[&str] = &[
-    "tổng cục",
-    "chi cục",
-    "văn phòng",
-    "trung tâm",
-    "kho bạc",
-    "học viện",
-    "ủy ban",
-    "hội đồng",
-    "cục",
-    "bộ",
-    "sở",
-    "ban",
-    "vụ",
-    "viện",
-    "phòng",
-];
-/// Heads that can start a second body in the middle of a header (`… HẢI PHÒNG BAN VÌ …`).
-const MID_HEADS: &[&str] = &[
-    "tổng cục",
-    "chi cục",
-    "văn phòng",
-    "trung tâm",
-    "ủy ban",
-    "hội đồng",
-    "cục",
-    "bộ",
-    "sở",
-    "ban",
+/// Heads followed by the body's field, whose first word is capitalised (`Bộ Tài chính`),
+/// and whether the head can also start a second body in the middle of a header
+/// (`… HẢI PHÒNG BAN VÌ …`) rather than only at its start.
+const FIELD_HEADS: &[(&str, bool)] = &[
+    ("tổng cục", true),
+    ("chi cục", true),
+    ("văn phòng", true),
+    ("trung tâm", true),
+    ("kho bạc", false),
+    ("học viện", false),
+    ("ủy ban", true),
+    ("hội đồng", true),
+    ("cục", true),
+    ("bộ", true),
+    ("sở", true),
+    ("ban", true),
+    ("vụ", false),
+    ("viện", false),
+    ("phòng", false),
 ];
 /// Words before which a head word is part of another word (`tiến bộ`, `Quốc phòng`).
 const HEAD_STOP_BEFORE: &[&str] = &[
@@ -258,8 +247,10 @@ pub(super) fn issuer_case(caps: &str) -> Option<String> {
             continue;
         }
         // A head with a field.
-        let heads = if at_start { FIELD_HEADS } else { MID_HEADS };
-        let head = heads.iter().find_map(|h| phrase_at(&words, i, h).map(|n| (h, n)));
+        let head = FIELD_HEADS
+            .iter()
+            .filter(|(_, mid)| at_start || *mid)
+            .find_map(|(h, _)| phrase_at(&words, i, h).map(|n| (h, n)));
         if let Some((h, n)) = head
             .filter(|_| may_split && !(mode == Mode::Field && HEAD_STOP_BEFORE.contains(&prev) && !at_start))
         {
@@ -299,7 +290,9 @@ pub(super) fn issuer_case(caps: &str) -> Option<String> {
             let next_is_body = FIXED_BODIES
                 .iter()
                 .any(|b| phrase_at(&words, i + 1, &b.to_lowercase()).is_some())
-                || FIELD_HEADS.iter().any(|h| phrase_at(&words, i + 1, h).is_some());
+                || FIELD_HEADS
+                    .iter()
+                    .any(|(h, _)| phrase_at(&words, i + 1, h).is_some());
             if next_is_body {
                 joint_next = true;
             } else {

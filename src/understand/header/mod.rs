@@ -143,7 +143,7 @@ pub fn read_header(layout: &str) -> Header {
     let symbol_is_vbhn = h
         .number
         .as_deref()
-        .is_some_and(|n| symbol_codes(n).0 == Some("VBHN"));
+        .is_some_and(|n| symbol_codes(n).doc_type == Some("VBHN"));
     h.doc_type = if vbhn.is_some() || symbol_is_vbhn {
         Some("Văn bản hợp nhất".to_string())
     } else if let Some(t) = &type_line {
