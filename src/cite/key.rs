@@ -4,10 +4,10 @@
 //!
 //! The rule for numbers: NFC; digits as written (`03/UBQG-VP` keeps its zero, `66.16`
 //! its dot); look-alike letters mapped (`С`→`C`, `Ð`→`Đ`); every dash `-`; no spaces;
-//! symbol parts upper case with their Vietnamese letters restored from [`KNOWN_PARTS`]
-//! (`ND`→`NĐ`, `LDTBXH`→`LĐTBXH`) except the conventional mixed-case parts (`TTg`,
-//! `CTr`, `TTr`, `QĐi`); Party numbers `11-NQ/TW`, organ upper case (`04-TT/Tu` →
-//! `04-TT/TU`).
+//! symbol parts upper case with their Vietnamese letters restored from the known parts
+//! of `resources/symbol_parts.tsv` by `parts.rs` (`ND`→`NĐ`, `LDTBXH`→`LĐTBXH`) except
+//! the conventional mixed-case parts (`TTg`, `CTr`, `TTr`, `QĐi`); Party numbers
+//! `11-NQ/TW`, organ upper case (`04-TT/Tu` → `04-TT/TU`).
 //!
 //! The rule for a law cited by name, without a number: `Luật ` or `Bộ luật ` and the
 //! name, spaces normalised. A law in the table of known laws is spelt as in its official

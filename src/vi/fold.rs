@@ -96,7 +96,7 @@ pub struct Letter {
 /// letters with two marks live: `ầ`, `ữ`, `ộ` …).
 const LATIN_BLOCKS: [(u32, u32); 2] = [(0x00C0, 0x0250), (0x1E00, 0x1F00)];
 
-/// Lower and folded forms of a letter in [`LATIN_BLOCKS`], computed once for the whole
+/// Lower and folded forms of a letter in the Latin blocks, computed once for the whole
 /// blocks: the tokenizer's hot path is a table lookup instead of Unicode decomposition.
 /// `None` outside the blocks and for what is not a letter.
 pub fn latin_letter(c: char) -> Option<Letter> {
