@@ -197,26 +197,10 @@ fn line_label(text: &str, line: Range<usize>) -> Label {
     }
 }
 
-/// A document type written before `số` on a number line: `Luật`, `Nghị quyết`.
+/// A document type written before `số` on a number line: `Luật`, `Nghị quyết` — any
+/// name of `resources/document_types.tsv` ([`crate::vocab::doc_types`]).
 fn is_type_word(lower: &str) -> bool {
-    const TYPES: &[&str] = &[
-        "luật",
-        "bộ luật",
-        "pháp lệnh",
-        "lệnh",
-        "nghị quyết",
-        "nghị quyết liên tịch",
-        "nghị định",
-        "quyết định",
-        "thông tư",
-        "thông tư liên tịch",
-        "chỉ thị",
-        "thông báo",
-        "văn bản hợp nhất",
-        "kế hoạch",
-        "công văn",
-    ];
-    TYPES.contains(&lower)
+    crate::vocab::doc_types::type_words().iter().any(|w| w.word == lower)
 }
 
 /// Whether `s` holds only spaces and layout marks (`*`, `|`, `#`, `>`): what may stand
