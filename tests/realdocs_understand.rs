@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use plancite::ingest::clean;
 use plancite::understand::header::read_header;
 use plancite::understand::understand;
+use plancite::vi::boundary::floor_boundary as floor;
 
 const REALDOCS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/realdocs/");
 
@@ -80,15 +81,6 @@ fn realdocs_header_against_the_manifest() {
     assert_eq!(total, 81);
     assert!(numbers >= 79, "number found {numbers}/{total}");
     assert!(dates >= 73, "date found {dates}/{total}");
-}
-
-/// The largest char boundary at or before `at`.
-fn floor(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 /// Slices of every fourth real document at pseudo-random char boundaries, and each one

@@ -24,6 +24,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::cite::{NumberAt, canonical_key, is_consolidated, numbers_in};
+use crate::vi::boundary::floor_boundary as floor;
 
 /// How far into the text a header number is looked for.
 const HEADER_BYTES: usize = 8_000;
@@ -200,7 +201,9 @@ fn line_label(text: &str, line: Range<usize>) -> Label {
 /// A document type written before `số` on a number line: `Luật`, `Nghị quyết` — any
 /// name of `resources/document_types.tsv` ([`crate::vocab::doc_types`]).
 fn is_type_word(lower: &str) -> bool {
-    crate::vocab::doc_types::type_words().iter().any(|w| w.word == lower)
+    crate::vocab::doc_types::type_words()
+        .iter()
+        .any(|w| w.word == lower)
 }
 
 /// Whether `s` holds only spaces and layout marks (`*`, `|`, `#`, `>`): what may stand
@@ -267,14 +270,6 @@ pub fn file_name_number(file: &str) -> Option<String> {
         None => format!("{number}/{symbol}"),
     };
     canonical_key(&written)
-}
-
-fn floor(text: &str, i: usize) -> usize {
-    let mut i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 #[cfg(test)]
