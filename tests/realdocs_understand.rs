@@ -1,7 +1,8 @@
-//! `understand` over the 81 real documents of `../shared/realdocs`: the header fields
-//! against MANIFEST.tsv, and slices cut anywhere (and decomposed to NFD) going through
-//! every stage of understanding — header, own number, citations, identities — without a
-//! panic. These need the real documents, so they live here and not in the unit tests.
+//! Cleaning and `understand` over the 81 real documents of `../shared/realdocs`: the
+//! cleaning steps skipped only where they would change nothing, the header fields against
+//! MANIFEST.tsv, and slices cut anywhere (and decomposed to NFD) going through every
+//! stage of understanding — header, own number, citations, identities — without a panic.
+//! These need the real documents, so they live here and not in the unit tests.
 //!
 //! `cargo test --test realdocs_understand -- --nocapture` prints the figures.
 
@@ -45,6 +46,32 @@ fn manifest_date(date: &str) -> Option<String> {
     let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
     let (d, m, y): (u32, u32, u32) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
     Some(format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// As the unit test of `ingest::clean` does for `corpus/`: a step skipped because its
+/// `needed` said no would have changed nothing, and `layout` is the steps in order.
+#[test]
+fn realdocs_cleaning_steps_are_skipped_only_when_they_would_change_nothing() {
+    let paths = realdocs();
+    assert_eq!(paths.len(), 81);
+    for path in &paths {
+        let text = read_shared(path).replace("\r\n", "\n");
+        let mut current = text.clone();
+        for step in clean::LAYOUT_STEPS {
+            let next = (step.apply)(&current);
+            if !(step.needed)(&current) {
+                assert_eq!(
+                    next,
+                    current,
+                    "{}: {} skipped but would change the text",
+                    path.display(),
+                    step.name
+                );
+            }
+            current = next;
+        }
+        assert_eq!(clean::layout(&text), current, "{}", path.display());
+    }
 }
 
 #[test]
