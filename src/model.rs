@@ -44,6 +44,33 @@ pub struct Plan {
     pub sections: Vec<Section>,
 }
 
+/// A plan as a list shows it: the file it was read from, its number and type, where and
+/// when it was issued. Search hits and tasks carry it flattened (`#[serde(flatten)]`), so
+/// their JSON keeps these fields at the top level, in this order.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PlanSummary {
+    pub file: String,
+    pub number: Option<String>,
+    pub doc_type: Option<String>,
+    pub place: Option<String>,
+    pub date: Option<String>,
+    pub year: Option<i32>,
+}
+
+impl Plan {
+    /// The fields a list shows of this plan.
+    pub fn summary(&self) -> PlanSummary {
+        PlanSummary {
+            file: self.file.clone(),
+            number: self.number.clone(),
+            doc_type: self.doc_type.clone(),
+            place: self.place.clone(),
+            date: self.date.clone(),
+            year: self.year,
+        }
+    }
+}
+
 /// Why a document cites another: the citing document's own act, as the legal databases
 /// show it in a document's "Lược đồ".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

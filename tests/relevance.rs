@@ -414,7 +414,7 @@ fn learned_abbreviations_work_across_plans() {
             .hits
             .into_iter()
             .filter(|h| h.all_words)
-            .map(|h| h.file.rsplit('/').next().unwrap().to_string())
+            .map(|h| h.summary.file.rsplit('/').next().unwrap().to_string())
             .collect();
         found.sort();
         found

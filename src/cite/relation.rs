@@ -33,26 +33,28 @@ struct Word {
 }
 
 static WORDS: LazyLock<Vec<Word>> = LazyLock::new(|| {
-    include_str!("../../resources/relation_words.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .filter_map(|line| {
-            let mut cols = line.split('\t');
-            let words = cols.next()?.to_string();
-            let relation = Relation::parse(cols.next()?)?;
-            let place = match cols.next()?.trim() {
-                "before" => Place::Before,
-                "after" => Place::After,
-                "passive" => Place::Passive,
-                _ => return None,
-            };
-            Some(Word {
-                words,
-                relation,
-                place,
-            })
+    crate::vocab::rows(
+        "resources/relation_words.tsv",
+        include_str!("../../resources/relation_words.tsv"),
+        3,
+    )
+    .into_iter()
+    .filter_map(|f| {
+        let words = f[0].to_string();
+        let relation = Relation::parse(f[1])?;
+        let place = match f[2] {
+            "before" => Place::Before,
+            "after" => Place::After,
+            "passive" => Place::Passive,
+            _ => return None,
+        };
+        Some(Word {
+            words,
+            relation,
+            place,
         })
-        .collect()
+    })
+    .collect()
 });
 
 /// The words by which a document names itself: `Nghị định này`.

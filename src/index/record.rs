@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::Plan;
+use crate::model::{Plan, PlanSummary};
 use crate::understand::sections::TaskText;
 
 /// A plan as stored: its id, its content hash, the understood [`Plan`], and for each of
@@ -26,12 +26,9 @@ pub struct TaskRecord {
     /// `<plan id>~<section path>`, e.g. `2022-hai-phong-70-KH-UBND~II.2`.
     pub id: String,
     pub plan: String,
-    pub file: String,
-    pub number: Option<String>,
-    pub doc_type: Option<String>,
-    pub place: Option<String>,
-    pub date: Option<String>,
-    pub year: Option<i32>,
+    /// Its plan's file, number, type, place and date.
+    #[serde(flatten)]
+    pub summary: PlanSummary,
     pub path: String,
     pub heading: String,
     pub level: u32,
@@ -40,16 +37,10 @@ pub struct TaskRecord {
 impl TaskRecord {
     /// The record of one of a plan's stored tasks.
     pub fn new(plan_record: &PlanRecord, task: &TaskText) -> TaskRecord {
-        let plan = &plan_record.plan;
         TaskRecord {
             id: task_id(&plan_record.id, &task.path),
             plan: plan_record.id.clone(),
-            file: plan.file.clone(),
-            number: plan.number.clone(),
-            doc_type: plan.doc_type.clone(),
-            place: plan.place.clone(),
-            date: plan.date.clone(),
-            year: plan.year,
+            summary: plan_record.plan.summary(),
             path: task.path.clone(),
             heading: task.heading.clone(),
             level: task.level,

@@ -393,12 +393,15 @@ mod tests {
         .iter()
         .map(|t| t.to_string())
         .collect();
-        // The seed plans of `corpus/`, inside the repository; the real documents of
-        // ../shared are checked the same way by `tests/realdocs_understand.rs`.
-        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-        for entry in std::fs::read_dir(corpus).into_iter().flatten().flatten() {
-            if let Ok(text) = std::fs::read_to_string(entry.path()) {
-                texts.push(text.replace("\r\n", "\n"));
+        // The seed plans of `corpus/` and the real documents kept as fixtures, inside the
+        // repository; all 81 of ../shared/realdocs are checked the same way by
+        // `tests/realdocs_understand.rs`.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for dir in [root.join("corpus"), root.join("tests/fixtures/realdocs")] {
+            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                    texts.push(text.replace("\r\n", "\n"));
+                }
             }
         }
         assert!(texts.len() > 13, "the corpus is read too");

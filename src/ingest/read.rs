@@ -53,6 +53,8 @@ pub fn walk(roots: &[PathBuf]) -> Vec<Found> {
 /// and file once (so a link to `.` neither loops nor counts a file twice). Roots that do
 /// not exist and folders that cannot be listed come back as [`Found::Unreadable`] so the
 /// batch goes on. The walk keeps its own stack: a deep tree cannot overflow the thread's.
+/// (`walkdir` detects loops only along a folder's ancestors and follows links anywhere:
+/// it would need the same root check and set of files taken, so it would save nothing.)
 pub fn walk_with(roots: &[PathBuf], follow_links: bool) -> Vec<Found> {
     let mut walk = Walk {
         found: Vec::new(),
@@ -419,6 +421,11 @@ mod tests {
         symlink(outside.path(), root.join("outside")).unwrap();
         symlink("/dev/zero", root.join("zero.txt")).unwrap();
         symlink("a.txt", root.join("same.txt")).unwrap();
+        // Two folders linking to each other: a loop through two links.
+        fs::create_dir(root.join("sub2")).unwrap();
+        fs::write(root.join("sub2/c.txt"), "x").unwrap();
+        symlink("../sub2", root.join("sub/to_sub2")).unwrap();
+        symlink("../sub", root.join("sub2/to_sub")).unwrap();
         let fifo = std::process::Command::new("mkfifo")
             .arg(root.join("x.txt"))
             .status();
@@ -430,6 +437,7 @@ mod tests {
             "same.txt (symbolic link, not followed (--follow-links follows it))".into(),
             "secret.txt (symbolic link, not followed (--follow-links follows it))".into(),
             "sub/b.txt".into(),
+            "sub2/c.txt".into(),
         ];
         if fifo {
             want.push("x.txt (not a regular file (a FIFO); not read)".into());
@@ -442,6 +450,8 @@ mod tests {
             "a.txt".to_string(),
             "secret.txt (symbolic link to a file outside the folders given; not read)".into(),
             "sub/b.txt".into(),
+            // Found first through the link; `sub2` itself is then a folder already walked.
+            "sub/to_sub2/c.txt".into(),
         ];
         if fifo {
             want.push("x.txt (not a regular file (a FIFO); not read)".into());

@@ -1,9 +1,12 @@
 //! A word-level diff of two tasks: what a task kept, dropped and gained from one plan to
 //! another (Hải Phòng's "Tháng hành động" task in 2017 and in 2022).
 //!
-//! The diff is the longest common subsequence of the two texts' words, emitted as runs
-//! of equal, deleted and inserted words. Words compare as written (marks and case), so a
-//! changed spelling shows as a change.
+//! The diff is a shortest edit script between the two texts' words (Myers' algorithm, from
+//! the `similar` crate: time O((n+m)·d), memory linear in the words), emitted as runs of
+//! equal, deleted and inserted words. Words compare as written (marks and case), so a
+//! changed spelling shows as a change. Where several alignments keep as many words (a
+//! word repeated), the one chosen is Myers'; the similarity and the counts of kept,
+//! dropped and added words are those of any longest common subsequence.
 //!
 //! ```
 //! use plancite::query::diff::{diff_words, Op};
@@ -14,6 +17,8 @@
 //! ```
 
 use serde::Serialize;
+use similar::DiffTag;
+use similar::algorithms::{Capture, Replace, myers};
 
 use crate::error::Result;
 use crate::index::{Index, TaskRecord, reader};
@@ -75,41 +80,35 @@ pub fn diff_tasks(index: &Index, a: &str, b: &str) -> Result<TaskDiff> {
 pub fn diff_words(a: &str, b: &str) -> Vec<Change> {
     let a: Vec<&str> = a.split_whitespace().take(MAX_WORDS).collect();
     let b: Vec<&str> = b.split_whitespace().take(MAX_WORDS).collect();
-    // lcs[i][j]: length of the longest common subsequence of a[i..] and b[j..].
-    let width = b.len() + 1;
-    let mut lcs = vec![0u32; (a.len() + 1) * width];
-    for i in (0..a.len()).rev() {
-        for j in (0..b.len()).rev() {
-            lcs[i * width + j] = if a[i] == b[j] {
-                lcs[(i + 1) * width + j + 1] + 1
-            } else {
-                lcs[(i + 1) * width + j].max(lcs[i * width + j + 1])
-            };
-        }
-    }
     let mut changes: Vec<Change> = Vec::new();
-    let mut push = |op: Op, word: &str| match changes.last_mut() {
-        Some(last) if last.op == op => {
-            last.text.push(' ');
-            last.text.push_str(word);
+    let mut push = |op: Op, words: &[&str]| {
+        if words.is_empty() {
+            return;
         }
-        _ => changes.push(Change {
-            op,
-            text: word.to_string(),
-        }),
+        match changes.last_mut() {
+            Some(last) if last.op == op => {
+                last.text.push(' ');
+                last.text.push_str(&words.join(" "));
+            }
+            _ => changes.push(Change {
+                op,
+                text: words.join(" "),
+            }),
+        }
     };
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        if i < a.len() && j < b.len() && a[i] == b[j] {
-            push(Op::Equal, a[i]);
-            i += 1;
-            j += 1;
-        } else if j < b.len() && (i == a.len() || lcs[i * width + j + 1] >= lcs[(i + 1) * width + j]) {
-            push(Op::Insert, b[j]);
-            j += 1;
-        } else {
-            push(Op::Delete, a[i]);
-            i += 1;
+    // The raw search: the default one may settle for a longer script on hard inputs.
+    let mut hook = Replace::new(Capture::new());
+    let Ok(()) = myers::diff_deadline_raw(&mut hook, &a, 0..a.len(), &b, 0..b.len(), None);
+    for step in hook.into_inner().into_ops() {
+        let (tag, old, new) = step.as_tag_tuple();
+        match tag {
+            DiffTag::Equal => push(Op::Equal, &a[old]),
+            DiffTag::Delete => push(Op::Delete, &a[old]),
+            DiffTag::Insert => push(Op::Insert, &b[new]),
+            DiffTag::Replace => {
+                push(Op::Delete, &a[old]);
+                push(Op::Insert, &b[new]);
+            }
         }
     }
     // Deletions read better before the insertions that replace them.
@@ -157,5 +156,30 @@ mod tests {
             let want: Vec<(Op, String)> = want.iter().map(|(o, t)| (*o, t.to_string())).collect();
             assert_eq!(ops(a, b), want, "{a:?} → {b:?}");
         }
+    }
+
+    /// At the word cap the diff is still exact: every word not replaced is kept.
+    #[test]
+    fn texts_at_the_word_cap() {
+        let a: Vec<String> = (0..MAX_WORDS + 100).map(|i| format!("w{i}")).collect();
+        let b: Vec<String> = a
+            .iter()
+            .enumerate()
+            .map(|(i, w)| if i % 10 == 0 { format!("x{i}") } else { w.clone() })
+            .collect();
+        let changes = diff_words(&a.join(" "), &b.join(" "));
+        let count = |op: Op| -> usize {
+            changes
+                .iter()
+                .filter(|c| c.op == op)
+                .map(|c| c.text.split(' ').count())
+                .sum()
+        };
+        assert_eq!(count(Op::Equal), MAX_WORDS / 10 * 9);
+        assert_eq!(
+            (count(Op::Delete), count(Op::Insert)),
+            (MAX_WORDS / 10, MAX_WORDS / 10)
+        );
+        assert!(changes.iter().all(|c| !c.text.contains("w5000")));
     }
 }

@@ -19,7 +19,7 @@
 //! let mut request = SearchRequest::new("binh dang gioi");
 //! request.place = Some("Hải Phòng".into());
 //! let result = search(&index, &request)?;
-//! assert!(result.hits.iter().all(|h| h.place.as_deref() == Some("Hải Phòng")));
+//! assert!(result.hits.iter().all(|h| h.summary.place.as_deref() == Some("Hải Phòng")));
 //! # Ok::<(), plancite::Error>(())
 //! ```
 
@@ -37,6 +37,7 @@ use crate::error::{Error, Result};
 use crate::index::schema::{KIND_PLAN, KIND_TASK};
 use crate::index::{Index, reader};
 use crate::ingest::clean;
+use crate::model::PlanSummary;
 use crate::query::highlight::{Highlighter, Snippet};
 use crate::query::rank::{Idf, QueryWords, Ranking, Scope, facet_collector, rank, term_query};
 pub use crate::query::request::{Level, MAX_LIMIT, MAX_OFFSET, MAX_QUERY_CHARS, Match, SearchRequest};
@@ -49,12 +50,9 @@ const TASK_SEARCH_MIN_PLANS: usize = 500;
 #[derive(Debug, Clone, Serialize)]
 pub struct SearchHit {
     pub id: String,
-    pub file: String,
-    pub number: Option<String>,
-    pub doc_type: Option<String>,
-    pub place: Option<String>,
-    pub date: Option<String>,
-    pub year: Option<i32>,
+    /// The plan's (for a task, its plan's) file, number, type, place and date.
+    #[serde(flatten)]
+    pub summary: PlanSummary,
     pub title: Option<String>,
     pub score: f32,
     /// It holds every word of the query.
@@ -223,16 +221,10 @@ fn page(
 }
 
 fn plan_hit(record: crate::index::PlanRecord) -> SearchHit {
-    let plan = record.plan;
     SearchHit {
+        summary: record.plan.summary(),
         id: record.id,
-        file: plan.file,
-        number: plan.number,
-        doc_type: plan.doc_type,
-        place: plan.place,
-        date: plan.date,
-        year: plan.year,
-        title: plan.title,
+        title: record.plan.title,
         score: 0.0,
         all_words: false,
         snippet: Snippet::default(),
@@ -244,12 +236,7 @@ fn plan_hit(record: crate::index::PlanRecord) -> SearchHit {
 fn task_hit(task: crate::index::TaskRecord) -> SearchHit {
     SearchHit {
         id: task.id,
-        file: task.file,
-        number: task.number,
-        doc_type: task.doc_type,
-        place: task.place,
-        date: task.date,
-        year: task.year,
+        summary: task.summary,
         title: Some(task.heading),
         score: 0.0,
         all_words: false,

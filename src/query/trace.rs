@@ -204,9 +204,9 @@ fn trace_task(hit: SearchHit, query_words: &HashSet<String>) -> TraceTask {
     TraceTask {
         id: hit.id,
         plan: hit.plan.unwrap_or_default(),
-        file: hit.file,
-        year: hit.year,
-        place: hit.place,
+        file: hit.summary.file,
+        year: hit.summary.year,
+        place: hit.summary.place,
         path: hit.path.unwrap_or_default(),
         heading,
         snippet: hit.snippet,

@@ -9,7 +9,7 @@
 //! ```
 //! use plancite::query::highlight::Snippet;
 //! let snippet = Snippet { text: "a < b và c".into(), matches: vec![0..1, 10..11] };
-//! assert_eq!(plancite::render::html::snippet(&snippet), "<mark>a</mark> &lt; b và <mark>c</mark>");
+//! assert_eq!(snippet.to_html(), "<mark>a</mark> &lt; b và <mark>c</mark>");
 //! ```
 
 use serde::{Serialize, Serializer};
@@ -48,6 +48,13 @@ pub fn snippet(snippet: &Snippet) -> String {
     html
 }
 
+impl Snippet {
+    /// The snippet as HTML, as tantivy's `Snippet::to_html` (see [`snippet`]).
+    pub fn to_html(&self) -> String {
+        snippet(self)
+    }
+}
+
 /// A snippet travels in JSON as its HTML (see the module notes).
 impl Serialize for Snippet {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -79,7 +86,7 @@ mod tests {
                 text: text.to_string(),
                 matches: matches.iter().map(|&(start, end)| start..end).collect(),
             };
-            assert_eq!(super::snippet(&snippet), *want, "{text}");
+            assert_eq!(snippet.to_html(), *want, "{text}");
             assert_eq!(
                 serde_json::to_string(&snippet).unwrap(),
                 serde_json::to_string(want).unwrap()

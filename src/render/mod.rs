@@ -22,7 +22,7 @@ pub mod terminal;
 
 use crate::query::graph::Graph;
 
-/// A format the citation graph is written in.
+/// A format the citation graph is written in (a clap value too: `--format dot`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Json,

@@ -255,10 +255,10 @@ pub fn search_result(
     for (i, hit) in result.hits.iter().enumerate() {
         writeln!(out)?;
         let head = [
-            hit.number.as_deref(),
-            hit.doc_type.as_deref(),
-            hit.place.as_deref(),
-            hit.date.as_deref(),
+            hit.summary.number.as_deref(),
+            hit.summary.doc_type.as_deref(),
+            hit.summary.place.as_deref(),
+            hit.summary.date.as_deref(),
         ]
         .iter()
         .map(|v| v.unwrap_or("—"))
@@ -545,11 +545,12 @@ pub fn task_diff(out: &mut impl Write, diff: &crate::query::diff::TaskDiff, styl
     use crate::query::diff::Op;
     for (sign, task) in [("---", &diff.a), ("+++", &diff.b)] {
         let when = task
+            .summary
             .date
             .clone()
-            .or(task.year.map(|y| y.to_string()))
+            .or(task.summary.year.map(|y| y.to_string()))
             .unwrap_or_default();
-        let place = task.place.as_deref().unwrap_or("—");
+        let place = task.summary.place.as_deref().unwrap_or("—");
         writeln!(
             out,
             "{sign} {} {place} {when} {} {}",

@@ -12,7 +12,7 @@
 //! - [`date`] — a calendar date, validated (month lengths, leap years).
 //!
 //! The tables of names (document types, symbol codes, provinces, issuers) are data, in
-//! `resources/*.tsv`, read by [`crate::vocab`].
+//! `resources/*.tsv`, read by the `vocab` module above this one.
 //!
 //! ```
 //! use plancite::vi::{date::Date, fold, lookalike, tone};

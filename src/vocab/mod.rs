@@ -10,8 +10,9 @@
 //! - [`symbol_parts`] — `resources/symbol_parts.tsv`: symbol parts in canonical spelling;
 //! - [`law_names`] — `resources/law_names.tsv`: laws and codes by their official names.
 //!
-//! Every table is read by [`rows`]: tab-separated, `#` starts a comment line, `-` is an
-//! empty field. A malformed row is a bug in the resource, caught by each module's tests
+//! Every table is read by [`rows`] (cite's `resources/laws.tsv` and
+//! `resources/relation_words.tsv` too): tab-separated, `#` starts a comment line, `-` or
+//! nothing is an empty field, spaces around a field are not part of it. A malformed row is a bug in the resource, caught by each module's tests
 //! (the tables are compiled in, there is no user input here). `vocab` uses only
 //! [`crate::vi`].
 //!
