@@ -1,7 +1,8 @@
-//! `understand` over the 81 real documents of `../shared/realdocs`: the header fields
-//! against MANIFEST.tsv, and slices cut anywhere (and decomposed to NFD) going through
-//! every stage of understanding — header, own number, citations, identities — without a
-//! panic. These need the real documents, so they live here and not in the unit tests.
+//! Cleaning and `understand` over the 81 real documents of `../shared/realdocs`: the
+//! cleaning steps skipped only where they would change nothing, the header fields against
+//! MANIFEST.tsv, and slices cut anywhere (and decomposed to NFD) going through every
+//! stage of understanding — header, own number, citations, identities — without a panic.
+//! These need the real documents, so they live here and not in the unit tests.
 //!
 //! `cargo test --test realdocs_understand -- --nocapture` prints the figures.
 
@@ -11,6 +12,7 @@ use std::path::{Path, PathBuf};
 use plancite::ingest::clean;
 use plancite::understand::header::read_header;
 use plancite::understand::understand;
+use plancite::vi::boundary::floor_boundary as floor;
 
 const REALDOCS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/realdocs/");
 
@@ -44,6 +46,32 @@ fn manifest_date(date: &str) -> Option<String> {
     let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
     let (d, m, y): (u32, u32, u32) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
     Some(format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// As the unit test of `ingest::clean` does for `corpus/`: a step skipped because its
+/// `needed` said no would have changed nothing, and `layout` is the steps in order.
+#[test]
+fn realdocs_cleaning_steps_are_skipped_only_when_they_would_change_nothing() {
+    let paths = realdocs();
+    assert_eq!(paths.len(), 81);
+    for path in &paths {
+        let text = read_shared(path).replace("\r\n", "\n");
+        let mut current = text.clone();
+        for step in clean::LAYOUT_STEPS {
+            let next = (step.apply)(&current);
+            if !(step.needed)(&current) {
+                assert_eq!(
+                    next,
+                    current,
+                    "{}: {} skipped but would change the text",
+                    path.display(),
+                    step.name
+                );
+            }
+            current = next;
+        }
+        assert_eq!(clean::layout(&text), current, "{}", path.display());
+    }
 }
 
 #[test]
@@ -80,15 +108,6 @@ fn realdocs_header_against_the_manifest() {
     assert_eq!(total, 81);
     assert!(numbers >= 79, "number found {numbers}/{total}");
     assert!(dates >= 73, "date found {dates}/{total}");
-}
-
-/// The largest char boundary at or before `at`.
-fn floor(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 /// Slices of every fourth real document at pseudo-random char boundaries, and each one

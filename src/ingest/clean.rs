@@ -393,6 +393,9 @@ mod tests {
         .iter()
         .map(|t| t.to_string())
         .collect();
+        // The seed plans of `corpus/` and the real documents kept as fixtures, inside the
+        // repository; all 81 of ../shared/realdocs are checked the same way by
+        // `tests/realdocs_understand.rs`.
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         for dir in [root.join("corpus"), root.join("tests/fixtures/realdocs")] {
             for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {

@@ -10,6 +10,7 @@
 //! starts with an appendix) still has those marks and is indexed.
 
 use crate::model::Plan;
+use crate::vi::boundary::floor_boundary;
 
 /// How much of the text's start is looked at for the marks.
 const HEAD_BYTES: usize = 4096;
@@ -51,11 +52,7 @@ pub fn is_headerless(plan: &Plan, text: &str) -> bool {
 }
 
 fn has_marks(text: &str) -> bool {
-    let mut end = text.len().min(HEAD_BYTES);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let head = &text[..end];
+    let head = &text[..floor_boundary(text, HEAD_BYTES)];
     // Marks open a line: prose that names them (a README quoting "CÔNG BÁO") is not one.
     head.lines().map(str::trim).any(|line| {
         MARKS.iter().any(|m| line.starts_with(m))

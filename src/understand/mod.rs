@@ -27,13 +27,13 @@ pub fn understand(file: &str, decoded: &str) -> Plan {
 
 /// [`understand`] for a caller that already has `clean::layout(decoded)`.
 pub fn understand_laid_out(file: &str, decoded: &str, layout: &str) -> Plan {
-    let header = header::read_header(layout);
+    let mut header = header::read_header(layout);
     // The number is read with the citation scanner, so that it and the citations of it
     // share one key: the header reader's (the same scanner, on the `Số:` line it found)
     // counts only when the own-number reader finds none.
     let number = number::own_number(file, decoded)
         .map(|own| own.key)
-        .or(header.number);
+        .or(header.number.clone());
     let mut citations = crate::cite::extract(decoded);
     // A consolidated text speaks at the date of the text it consolidates.
     let speaks_at = citations
@@ -53,23 +53,17 @@ pub fn understand_laid_out(file: &str, decoded: &str, layout: &str) -> Plan {
     if let Some(own) = &number {
         citations.retain(|c| &c.key != own);
     }
+    let recipients = std::mem::take(&mut header.recipients)
+        .into_iter()
+        .filter(|r| !is_brace_note(r))
+        .collect();
     Plan {
         file: file.to_string(),
         number,
-        doc_type: header.doc_type,
-        issuer: header.issuer,
-        place: header.place,
-        date: header.date,
-        year: header.year,
-        title: header.title,
-        signer: header.signer,
-        recipients: header
-            .recipients
-            .into_iter()
-            .filter(|r| !is_brace_note(r))
-            .collect(),
+        recipients,
         citations,
         sections: sections::outline(decoded),
+        ..header
     }
 }
 

@@ -24,6 +24,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::cite::{NumberAt, canonical_key, is_consolidated, numbers_in};
+use crate::vi::boundary::floor_boundary as floor;
 
 /// How far into the text a header number is looked for.
 const HEADER_BYTES: usize = 8_000;
@@ -197,26 +198,12 @@ fn line_label(text: &str, line: Range<usize>) -> Label {
     }
 }
 
-/// A document type written before `số` on a number line: `Luật`, `Nghị quyết`.
+/// A document type written before `số` on a number line: `Luật`, `Nghị quyết` — any
+/// name of `resources/document_types.tsv` ([`crate::vocab::doc_types`]).
 fn is_type_word(lower: &str) -> bool {
-    const TYPES: &[&str] = &[
-        "luật",
-        "bộ luật",
-        "pháp lệnh",
-        "lệnh",
-        "nghị quyết",
-        "nghị quyết liên tịch",
-        "nghị định",
-        "quyết định",
-        "thông tư",
-        "thông tư liên tịch",
-        "chỉ thị",
-        "thông báo",
-        "văn bản hợp nhất",
-        "kế hoạch",
-        "công văn",
-    ];
-    TYPES.contains(&lower)
+    crate::vocab::doc_types::type_words()
+        .iter()
+        .any(|w| w.word == lower)
 }
 
 /// Whether `s` holds only spaces and layout marks (`*`, `|`, `#`, `>`): what may stand
@@ -283,14 +270,6 @@ pub fn file_name_number(file: &str) -> Option<String> {
         None => format!("{number}/{symbol}"),
     };
     canonical_key(&written)
-}
-
-fn floor(text: &str, i: usize) -> usize {
-    let mut i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 #[cfg(test)]

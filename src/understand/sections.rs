@@ -21,6 +21,7 @@ use regex::Regex;
 use serde::Serialize;
 
 use crate::model::Section;
+use crate::vi::boundary::floor_boundary;
 
 /// Longest heading kept, in characters; longer ones end at a word with `…`.
 const MAX_HEADING_CHARS: usize = 160;
@@ -74,11 +75,7 @@ fn could_be_marker(line: &str) -> bool {
 /// The start of a line, where a marker can stand: captures cost time in proportion to
 /// the text they are given, and an item's line may be a whole paragraph.
 fn marker_zone(line: &str) -> &str {
-    let mut end = line.len().min(80);
-    while !line.is_char_boundary(end) {
-        end -= 1;
-    }
-    &line[..end]
+    &line[..floor_boundary(line, 80)]
 }
 
 fn lines(text: &str) -> Vec<Line<'_>> {
@@ -99,11 +96,7 @@ fn lines(text: &str) -> Vec<Line<'_>> {
 const MAX_HEADING_BYTES: usize = 8 * MAX_HEADING_CHARS;
 
 fn heading_text(raw: &str) -> String {
-    let mut end = raw.len().min(MAX_HEADING_BYTES);
-    while !raw.is_char_boundary(end) {
-        end -= 1;
-    }
-    let raw = &raw[..end];
+    let raw = &raw[..floor_boundary(raw, MAX_HEADING_BYTES)];
     let cleaned = crate::ingest::clean::collapse_spaces(&crate::ingest::clean::strip_markdown(raw));
     cleaned.trim().trim_end_matches(':').trim().to_string()
 }

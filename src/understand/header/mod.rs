@@ -59,30 +59,13 @@ use self::recipients::find_recipients;
 use self::signer::{find_signer, is_person_name};
 use self::title::{find_subject, read_title};
 use self::window::header_window;
+use crate::model::Plan;
 
-/// What the header and the signature block say. None = not found, never a guess.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Header {
-    /// Number and symbol as a canonical citation key: `70/KH-UBND`.
-    pub number: Option<String>,
-    /// `Kế hoạch`, `Công văn`, `Quyết định` … in sentence case.
-    pub doc_type: Option<String>,
-    /// The issuing body: `Ủy ban nhân dân thành phố Hải Phòng`.
-    pub issuer: Option<String>,
-    /// Place of issue without `Thành phố`/`Tỉnh`: `Hải Phòng`, `Huế`.
-    pub place: Option<String>,
-    /// Date of issue, `YYYY-MM-DD`.
-    pub date: Option<String>,
-    pub year: Option<i32>,
-    /// Subject line (trích yếu) as written; for a Công văn the `V/v` subject.
-    pub title: Option<String>,
-    pub signer: Option<String>,
-    /// `Kính gửi` then `Nơi nhận` entries, in order.
-    pub recipients: Vec<String>,
-}
-
-/// Reads the header fields of one document's layout text.
-pub fn read_header(layout: &str) -> Header {
+/// Reads the header fields of one document's layout text: the fields of a [`Plan`] that
+/// its header and signature block give (number, type, issuer, place, date, year, title,
+/// signer, recipients), each None when not found, never a guess. `file`, `citations` and
+/// `sections` are left empty: [`crate::understand`] fills them.
+pub fn read_header(layout: &str) -> Plan {
     let lines: Vec<&str> = layout.lines().map(str::trim).collect();
     let meta = read_metadata(&lines);
     let win = header_window(&lines, meta.end);
@@ -92,7 +75,7 @@ pub fn read_header(layout: &str) -> Header {
     let vbhn = find_vbhn_block(&lines);
     let date_line = find_date_line(&lines, win.start, win.end);
 
-    let mut h = Header::default();
+    let mut h = Plan::default();
     // A consolidated text (VBHN) reprints the original's header (type line included);
     // its own number and date are in the closing "XÁC THỰC VĂN BẢN HỢP NHẤT" block.
     let (number, date_found) = match &vbhn {
@@ -193,7 +176,7 @@ pub(crate) mod tests {
     use super::*;
     use crate::ingest::clean;
 
-    pub(crate) fn header(text: &str) -> Header {
+    pub(crate) fn header(text: &str) -> Plan {
         read_header(&clean::layout(text))
     }
 
