@@ -4,15 +4,28 @@
 //! Input: `resources/lexicon/Viet74K.txt.gz` (underthesea's word list, see
 //! `resources/NOTICE`), `resources/lexicon/domain.txt` and the expansions in
 //! `resources/lexicon/abbreviations.tsv`. Each entry is cut into syllables the way the
-//! tokenizer cuts text, normalized by the same code (`src/analysis/normalize.rs`,
-//! included here), and added twice: in exact form (`bình đẳng giới`) and folded
+//! tokenizer cuts text, normalized by the same code (`src/analysis/normalize.rs` and the
+//! parts of `src/vi/` it uses, included here), and added twice: in exact form (`bình đẳng giới`) and folded
 //! (`binh dang gioi`). Single syllables are left out: a syllable that belongs to no
 //! longer word is a word by itself anyway. Output: a lindera dictionary in
 //! `$OUT_DIR/vi-lexicon/`, embedded by `src/analysis/segment.rs`.
 
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "src/analysis/normalize.rs"]
 mod normalize;
+
+/// The parts of `src/vi/` that `normalize.rs` uses (folding, tone placement, spaces),
+/// at their own paths; `crate::vi` names them as in the library.
+#[allow(dead_code)]
+mod src {
+    pub mod vi {
+        pub mod fold;
+        pub mod lookalike;
+        pub mod space;
+        pub mod tone;
+    }
+}
+use src::vi;
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -50,6 +63,10 @@ fn main() {
         "resources/lexicon/domain.txt",
         "resources/lexicon/abbreviations.tsv",
         "src/analysis/normalize.rs",
+        "src/vi/fold.rs",
+        "src/vi/lookalike.rs",
+        "src/vi/space.rs",
+        "src/vi/tone.rs",
     ] {
         println!("cargo:rerun-if-changed={file}");
     }

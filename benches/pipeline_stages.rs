@@ -1,13 +1,14 @@
 //! Where the extraction pipeline spends its time: `cargo bench --bench pipeline_stages --
 //! --dir ARCHIVE [--files N]`. Reads the files into memory first, then runs each stage
-//! of [`plancite::ingest::pipeline::process_file`] alone over all of them on one thread
+//! of [`plancite::pipeline::process_file`] alone over all of them on one thread
 //! and prints one table: seconds and MB/s per stage, and each stage's share.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use plancite::ingest::{clean, formats, pipeline};
-use plancite::understand::{self, context, meta, sections};
+use plancite::ingest::{clean, formats};
+use plancite::pipeline;
+use plancite::understand::{self, context, header, sections};
 
 fn arg(name: &str) -> Option<String> {
     let args: Vec<String> = std::env::args().collect();
@@ -84,7 +85,7 @@ fn main() {
     });
     time("read_header", &mut || {
         for l in &layouts {
-            std::hint::black_box(meta::read_header(l));
+            std::hint::black_box(header::read_header(l));
         }
     });
     let mut citations = Vec::new();

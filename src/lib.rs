@@ -25,15 +25,17 @@
 pub mod analysis;
 pub mod cite;
 pub mod error;
-pub mod escape;
 pub mod http;
 pub mod index;
 pub mod ingest;
 pub mod model;
-pub mod output;
 pub mod panics;
+pub mod pipeline;
 pub mod query;
+pub mod render;
 pub mod synth;
 pub mod understand;
+pub mod vi;
+pub mod vocab;
 
 pub use error::{Error, Result};

@@ -12,13 +12,13 @@ use clap::{Args, Parser, Subcommand};
 use plancite::index::build::{BuildOptions, BuildReport, build};
 use plancite::index::{DEFAULT_PATH, Index, reader};
 use plancite::ingest::limits;
-use plancite::ingest::pipeline::{self, Outcome};
 use plancite::ingest::progress::{Bar, Progress, Silent};
 use plancite::ingest::read::{Found, walk_with};
-use plancite::output::{self, Style};
+use plancite::pipeline::{self, Outcome};
 use plancite::query::request::{self, CitesRequest, Level, Match, TopCitedRequest};
 use plancite::query::search::{SearchRequest, search};
 use plancite::query::{citations, diff, graph, trace};
+use plancite::render::terminal::{self as output, Style};
 
 // Indexing moves many texts of tens of kilobytes between threads; glibc's allocator
 // spent a tenth of the run on them (benches/scale.sh), mimalloc a small share of that.
@@ -39,6 +39,9 @@ struct Cli {
     /// Print the details of errors inside document libraries (panic messages).
     #[arg(long, global = true)]
     verbose: bool,
+    /// Colour the output: auto (a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
+    color: output::ColorWhen,
     #[command(subcommand)]
     command: Command,
 }
@@ -112,7 +115,7 @@ enum Command {
             default_value = "json",
             hide_possible_values = true
         )]
-        format: graph::Format,
+        format: plancite::render::Format,
         /// Write to this file instead of standard output.
         #[arg(long)]
         out: Option<PathBuf>,
@@ -323,9 +326,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     };
     let stdout = io::stdout();
     let mut out = output::Terminal::new(io::BufWriter::new(stdout.lock()));
-    let style = Style {
-        color: io::stdout().is_terminal(),
-    };
+    let style = Style::for_stdout(cli.color);
     let code = match cli.command {
         Command::Extract { files, json, limits } => extract(&mut out, &files, json, &limits, style)?,
         Command::Index { dirs, build } => {
@@ -419,7 +420,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Graph { format, out: file } => {
             let index = open_or_build(&index_arg, Vec::new())?;
-            let rendered = graph::render(&graph::build(&index)?, format);
+            let rendered = plancite::render::graph(&graph::build(&index)?, format);
             match file {
                 Some(file) => std::fs::write(&file, rendered)
                     .with_context(|| format!("cannot write {}", file.display()))?,
@@ -453,7 +454,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let index = open_or_build(&index_arg, Vec::new())?;
             let result = trace::trace(&index, &request)?;
             if let Some(file) = svg {
-                std::fs::write(&file, trace::render_svg(&result, from, to))
+                std::fs::write(&file, plancite::render::svg::trace_timeline(&result, from, to))
                     .with_context(|| format!("cannot write {}", file.display()))?;
             }
             emit(&mut out, json, &result, |out, v| {

@@ -14,121 +14,45 @@
 
 use std::io::Write;
 use std::path::Path;
+use std::sync::LazyLock;
+
+use crate::vocab::places::{self, Place};
 
 mod templated;
 pub use templated::Templates;
 
-/// Central documents plans cite, as written in real plans (with the messy spellings).
-const CENTRAL: &[(&str, &str, &str)] = &[
-    ("Nghị định", "125/2021/NĐ-CP", "ngày 28/12/2021 của Chính phủ"),
-    (
-        "Quyết định",
-        "2282/QĐ-TTg",
-        "ngày 31/12/2020 của Thủ tướng Chính phủ",
-    ),
-    ("Nghị quyết", "11-NQ/TW", "ngày 27/4/2007 của Bộ Chính trị"),
-    ("Chỉ thị", "21-CT/TW", "ngày 20/01/2018 của Ban Bí thư"),
-    ("Nghị quyết", "28/NQ-CP", "ngày 03/3/2021 của Chính phủ"),
-    (
-        "Quyết định",
-        "1790/QĐ-TTg",
-        "ngày 23/10/2021 của Thủ tướng Chính phủ",
-    ),
-    (
-        "Quyết định",
-        "2232/QĐ-TTg",
-        "ngày 28/12/2020 của Thủ tướng Chính phủ",
-    ),
-    (
-        "Quyết định",
-        "939/QĐ-TTg",
-        "ngày 30/6/2021 của Thủ tướng Chính phủ",
-    ),
-    ("Nghị định", "48/2009/NĐ-CP", "ngày 19/5/2009 của Chính phủ"),
-    ("Nghị định", "70/2008/NĐ-CP", "ngày 04/6/2008 của Chính phủ"),
-    (
-        "Thông tư",
-        "07/2022/TT-BLĐTBXH",
-        "ngày 25/4/2022 của Bộ Lao động - Thương binh và Xã hội",
-    ),
-    (
-        "Quyết định",
-        "178/QĐ-TTg",
-        "ngày 16/02/2016 của Thủ tướng Chính phủ",
-    ),
-    ("Nghị quyết", "57/NQ-CP", "ngày 01/12/2009 của Chính phủ"),
-    ("Luật", "73/2006/QH11", "ngày 29/11/2006 của Quốc hội"),
-];
+/// Central documents plans cite, as written in real plans (with the messy spellings):
+/// type word, number, and what follows it, one a line, separated by ` | `.
+const CENTRAL_TABLE: &str = "\
+Nghị định | 125/2021/NĐ-CP | ngày 28/12/2021 của Chính phủ
+Quyết định | 2282/QĐ-TTg | ngày 31/12/2020 của Thủ tướng Chính phủ
+Nghị quyết | 11-NQ/TW | ngày 27/4/2007 của Bộ Chính trị
+Chỉ thị | 21-CT/TW | ngày 20/01/2018 của Ban Bí thư
+Nghị quyết | 28/NQ-CP | ngày 03/3/2021 của Chính phủ
+Quyết định | 1790/QĐ-TTg | ngày 23/10/2021 của Thủ tướng Chính phủ
+Quyết định | 2232/QĐ-TTg | ngày 28/12/2020 của Thủ tướng Chính phủ
+Quyết định | 939/QĐ-TTg | ngày 30/6/2021 của Thủ tướng Chính phủ
+Nghị định | 48/2009/NĐ-CP | ngày 19/5/2009 của Chính phủ
+Nghị định | 70/2008/NĐ-CP | ngày 04/6/2008 của Chính phủ
+Thông tư | 07/2022/TT-BLĐTBXH | ngày 25/4/2022 của Bộ Lao động - Thương binh và Xã hội
+Quyết định | 178/QĐ-TTg | ngày 16/02/2016 của Thủ tướng Chính phủ
+Nghị quyết | 57/NQ-CP | ngày 01/12/2009 của Chính phủ
+Luật | 73/2006/QH11 | ngày 29/11/2006 của Quốc hội";
 
-/// Provinces and centrally-run cities (place as written in the date line).
-const PROVINCES: &[&str] = &[
-    "Hà Nội",
-    "Hải Phòng",
-    "Đà Nẵng",
-    "Cần Thơ",
-    "Hồ Chí Minh",
-    "Lai Châu",
-    "Điện Biên",
-    "Sơn La",
-    "Lào Cai",
-    "Yên Bái",
-    "Hà Giang",
-    "Tuyên Quang",
-    "Cao Bằng",
-    "Lạng Sơn",
-    "Bắc Kạn",
-    "Thái Nguyên",
-    "Phú Thọ",
-    "Vĩnh Phúc",
-    "Bắc Giang",
-    "Bắc Ninh",
-    "Quảng Ninh",
-    "Hải Dương",
-    "Hưng Yên",
-    "Thái Bình",
-    "Nam Định",
-    "Hà Nam",
-    "Ninh Bình",
-    "Hòa Bình",
-    "Thanh Hóa",
-    "Nghệ An",
-    "Hà Tĩnh",
-    "Quảng Bình",
-    "Quảng Trị",
-    "Thừa Thiên Huế",
-    "Quảng Nam",
-    "Quảng Ngãi",
-    "Bình Định",
-    "Phú Yên",
-    "Khánh Hòa",
-    "Ninh Thuận",
-    "Bình Thuận",
-    "Kon Tum",
-    "Gia Lai",
-    "Đắk Lắk",
-    "Đắk Nông",
-    "Lâm Đồng",
-    "Bình Phước",
-    "Tây Ninh",
-    "Bình Dương",
-    "Đồng Nai",
-    "Bà Rịa - Vũng Tàu",
-    "Long An",
-    "Tiền Giang",
-    "Bến Tre",
-    "Trà Vinh",
-    "Vĩnh Long",
-    "Đồng Tháp",
-    "An Giang",
-    "Kiên Giang",
-    "Hậu Giang",
-    "Sóc Trăng",
-    "Bạc Liêu",
-    "Cà Mau",
-];
+/// [`CENTRAL_TABLE`] as (type word, number, what follows), in its order.
+static CENTRAL: LazyLock<Vec<(&str, &str, &str)>> = LazyLock::new(|| {
+    CENTRAL_TABLE
+        .lines()
+        .filter_map(|line| {
+            let mut cols = line.split(" | ");
+            Some((cols.next()?, cols.next()?, cols.next()?))
+        })
+        .collect()
+});
 
-/// The centrally-run cities among [`PROVINCES`].
-const CITIES: &[&str] = &["Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Hồ Chí Minh"];
+/// Provinces and centrally-run cities (place as written in the date line): the 63 of
+/// `resources/provinces.tsv` as they stood before 2025, as the plans are dated 2017–2023.
+pub(crate) static PLACES: LazyLock<Vec<&'static Place>> = LazyLock::new(|| places::before_2025().collect());
 
 const SIGNERS: &[&str] = &[
     "Lê Khắc Nam",
@@ -257,17 +181,15 @@ impl Generator {
     /// The plan numbered `n` (0-based) of the archive.
     pub fn plan(&self, n: u64) -> SyntheticPlan {
         let mut rng = Rng::new(self.seed ^ n.wrapping_mul(0x2545_F491_4F6C_DD1D));
-        let place = *rng.pick(PROVINCES);
+        let place = *rng.pick(&PLACES);
+        let central_city = place.central_city();
+        let place = place.name;
         let year = 2017 + rng.below(7) as i32;
         let (month, day) = (1 + rng.below(12), 1 + rng.below(28));
         let number = format!("{}/KH-UBND", 10 + n % 9000);
         let topic = *rng.pick(TOPICS);
         let mut text = String::with_capacity(16 * 1024);
-        let level = if CITIES.contains(&place) {
-            "THÀNH PHỐ"
-        } else {
-            "TỈNH"
-        };
+        let level = if central_city { "THÀNH PHỐ" } else { "TỈNH" };
         text.push_str(&format!(
             "ỦY BAN NHÂN DÂN\n{level} {}\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n\nSố: {number}\n\n{place}, ngày {day} tháng {month} năm {year}\n\nKẾ HOẠCH\n{} năm {year}\n\n",
             place.to_uppercase(),
@@ -277,7 +199,7 @@ impl Generator {
         let mut cites = Vec::new();
         let mut preamble = Vec::new();
         for _ in 0..1 + rng.below(3) {
-            let (kind, key, tail) = *rng.pick(CENTRAL);
+            let (kind, key, tail) = *rng.pick(&CENTRAL);
             if !cites.contains(&key) {
                 cites.push(key);
                 preamble.push(format!("{kind} số {} {tail}", messy(key, &mut rng)));
@@ -319,7 +241,7 @@ impl Generator {
             }
         }
         // A mention in the body, as plans do when they list what to publicise.
-        let (kind, key, tail) = *rng.pick(CENTRAL);
+        let (kind, key, tail) = *rng.pick(&CENTRAL);
         if !cites.contains(&key) {
             cites.push(key);
         }
@@ -389,4 +311,20 @@ fn to_roman(n: usize) -> &'static str {
         .get(n)
         .copied()
         .unwrap_or("X")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_tables_read_whole() {
+        assert_eq!(CENTRAL.len(), CENTRAL_TABLE.lines().count());
+        assert_eq!(CENTRAL.len(), 14);
+        for (_, number, tail) in CENTRAL.iter() {
+            assert!(crate::cite::canonical_key(number).is_some(), "{number}");
+            assert!(tail.starts_with("ngày "), "{tail}");
+        }
+        assert_eq!(PLACES.len(), 63);
+    }
 }

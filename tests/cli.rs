@@ -860,3 +860,51 @@ fn files_with_no_header_at_all_are_skipped_with_the_reason() {
     let cites = plancite(&index, &["cites", "125/2021/NĐ-CP", "--ids"]);
     assert_eq!(cites.stdout.trim(), "plan");
 }
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal_and_never_with_no_color() {
+    let dir = corpus_index();
+    let run = |env: &[(&str, &str)], flags: &[&str]| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_plancite"));
+        command
+            .current_dir(repo())
+            .env("PLANCITE_INDEX", index_path(&dir))
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .envs(env.iter().copied())
+            .args(["search", "bình đẳng giới", "--limit", "2"])
+            .args(flags);
+        let output = command.output().unwrap();
+        assert!(output.status.success(), "{env:?} {flags:?}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let plain = run(&[], &["--color", "never"]);
+    assert!(plain.contains("[bình đẳng giới]"), "{plain}");
+    // (environment, flags, coloured) — stdout is a pipe here.
+    type Case<'a> = (&'a [(&'a str, &'a str)], &'a [&'a str], bool);
+    let cases: &[Case] = &[
+        (&[], &[], false),
+        (&[("NO_COLOR", "1")], &[], false),
+        (&[("CLICOLOR_FORCE", "1")], &[], true),
+        (&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")], &[], false),
+        (&[], &["--color", "always"], true),
+        (&[("NO_COLOR", "1")], &["--color=always"], true),
+        (&[("CLICOLOR_FORCE", "1")], &["--color", "never"], false),
+        (&[], &["--color", "auto"], false),
+    ];
+    for (env, flags, coloured) in cases {
+        let out = run(env, flags);
+        if *coloured {
+            assert!(
+                out.contains("\x1b[1;33mbình đẳng giới\x1b[0m"),
+                "{env:?} {flags:?}: {out}"
+            );
+        } else {
+            assert_eq!(out, plain, "{env:?} {flags:?}");
+        }
+    }
+    let bad = plancite(&index_path(&dir), &["search", "x", "--color", "sometimes"]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("auto, always, never"), "{}", bad.stderr);
+}

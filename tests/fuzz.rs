@@ -18,7 +18,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use plancite::ingest::limits::Limits;
-use plancite::ingest::pipeline::{self, Outcome};
+use plancite::pipeline::{self, Outcome};
 
 /// Most time one input may take (a debug build; a hang or quadratic blow-up takes far more).
 const TIME_BUDGET: Duration = Duration::from_secs(20);

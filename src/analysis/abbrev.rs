@@ -243,10 +243,7 @@ fn letters(raw: &str) -> Option<String> {
 /// The text before `open` back to the previous clause break, at most a few hundred
 /// bytes.
 fn clause_before(text: &str, open: usize) -> &str {
-    let mut start = open.saturating_sub(400);
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
+    let start = crate::vi::boundary::ceil_boundary(text, open.saturating_sub(400));
     let window = &text[start..open];
     let cut = window
         .char_indices()

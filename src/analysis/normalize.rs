@@ -7,7 +7,9 @@
 //! either typing finds both. Text may arrive decomposed (a PDF converter's `a` +
 //! U+0301) or precomposed; both come out NFC. `Ð` (U+00D0, the Icelandic eth that
 //! legacy fonts use for `Đ`) is read as `Đ`. Folding removes every mark and reads `đ`
-//! as `d`, which is what a person types without a Vietnamese keyboard.
+//! as `d`, which is what a person types without a Vietnamese keyboard. The rules
+//! themselves (the folding table, tone placement, which characters are invisible) live
+//! in [`crate::vi`]; this module applies them to the analyzer's words and texts.
 //!
 //! [`exact_form`] and [`folded_form`] work on one word (the tokenizer's tokens);
 //! [`normalize_text`] works on a whole text such as a query: NFC, no-break and other
@@ -24,19 +26,14 @@
 //! ```
 
 use std::borrow::Cow;
-use std::sync::LazyLock;
 
 use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::{compose, decompose_canonical, is_combining_mark};
+use unicode_normalization::char::is_combining_mark;
 
-/// The five Vietnamese tone marks as combining characters.
-const TONE_MARKS: [char; 5] = ['\u{0300}', '\u{0301}', '\u{0303}', '\u{0309}', '\u{0323}'];
-
-/// Characters that carry no letter and no break: dropped wherever they stand, so that
-/// `đẳ\u{00AD}ng` (a soft hyphen from a word processor) is still `đẳng`.
-pub fn is_ignorable(c: char) -> bool {
-    matches!(c, '\u{00AD}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
-}
+use crate::vi::fold::latin_letter as latin;
+pub use crate::vi::fold::{folded_form, folded_into};
+pub use crate::vi::space::is_ignorable;
+use crate::vi::tone::place_tone_mark;
 
 /// Lower case, `Ð` read as `đ`, tone mark in the new-style place, invisible characters
 /// dropped. Input need not be NFC; output is.
@@ -75,90 +72,6 @@ pub fn exact_into(word: &str, out: &mut String) {
     place_tone_mark(out, start);
 }
 
-/// The word with no marks at all: `đường` → `duong`.
-pub fn folded_form(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    folded_into(word, &mut out);
-    out
-}
-
-/// [`folded_form`] appended to `out`.
-pub fn folded_into(word: &str, out: &mut String) {
-    if word.is_ascii() {
-        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        return;
-    }
-    for c in word.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else if let Some(letter) = latin(c) {
-            out.push(letter.folded);
-        } else if !is_combining_mark(c) && !is_ignorable(c) {
-            let lower = c.to_lowercase().filter(|l| !is_combining_mark(*l));
-            out.extend(lower.map(fold_char));
-        }
-    }
-}
-
-/// A lower-case letter without its marks: `ề` → `e`, `đ` → `d`.
-fn fold_char(lower: char) -> char {
-    let mut base = None;
-    decompose_canonical(lower, |d| {
-        base.get_or_insert(d);
-    });
-    match base.unwrap_or(lower) {
-        'đ' | 'ð' => 'd',
-        c => c,
-    }
-}
-
-/// A letter of the Latin blocks Vietnamese is written in, lower-cased and folded.
-#[derive(Debug, Clone, Copy)]
-struct Letter {
-    lower: char,
-    folded: char,
-}
-
-/// Latin-1 Supplement to Latin Extended-B, and Latin Extended Additional (where the
-/// letters with two marks live: `ầ`, `ữ`, `ộ` …).
-const LATIN_BLOCKS: [(u32, u32); 2] = [(0x00C0, 0x0250), (0x1E00, 0x1F00)];
-
-/// Lower and folded forms of every letter in [`LATIN_BLOCKS`], computed once: the
-/// tokenizer's hot path is a table lookup instead of Unicode decomposition.
-fn latin(c: char) -> Option<Letter> {
-    static TABLE: LazyLock<Vec<Option<Letter>>> = LazyLock::new(|| {
-        LATIN_BLOCKS
-            .iter()
-            .flat_map(|&(from, to)| from..to)
-            .map(|code| {
-                let c = char::from_u32(code)?;
-                if !c.is_alphabetic() {
-                    return None;
-                }
-                let mut lower = c.to_lowercase();
-                let lower = match (lower.next(), lower.next()) {
-                    (Some(_), None) if matches!(c, 'Ð' | 'ð' | 'Đ') => 'đ',
-                    (Some(l), None) => l,
-                    _ => return None,
-                };
-                Some(Letter {
-                    lower,
-                    folded: fold_char(lower),
-                })
-            })
-            .collect()
-    });
-    let code = u32::from(c);
-    let mut offset = 0;
-    for (from, to) in LATIN_BLOCKS {
-        if (from..to).contains(&code) {
-            return TABLE[offset + (code - from) as usize];
-        }
-        offset += (to - from) as usize;
-    }
-    None
-}
-
 /// Whether a character belongs to a word: letters, digits, combining marks and the
 /// invisible characters [`is_ignorable`] drops.
 pub fn is_word_char(c: char) -> bool {
@@ -190,54 +103,10 @@ pub fn normalize_text(text: &str) -> Cow<'_, str> {
     Cow::Owned(composed)
 }
 
-/// Splits an NFC character into its base letter and its tone mark, if it has one and
-/// no other mark (`ò` → (`o`, grave); `ờ` has a horn as well, so it is not split).
-fn tone_and_base(c: char) -> Option<(char, char)> {
-    let mut parts = [None; 3];
-    let mut n = 0;
-    decompose_canonical(c, |d| {
-        if n < 3 {
-            parts[n] = Some(d);
-        }
-        n += 1;
-    });
-    match (n, parts[0], parts[1]) {
-        (2, Some(base), Some(tone)) if TONE_MARKS.contains(&tone) => Some((base, tone)),
-        _ => None,
-    }
-}
-
-/// Moves the tone mark of a lower-case NFC syllable ending in `oa`, `oe` or `uy` (in
-/// `out[start..]`) to the second vowel. Those three clusters, at the end of a
-/// syllable, are the only places the two styles differ; with a final consonant
-/// (`hoàng`, `toán`) both agree already. `qu` + `y` is moved too: the `u` belongs to
-/// the consonant and the mark goes on `y` in either style.
-fn place_tone_mark(out: &mut String, start: usize) {
-    let mut tail = out[start..].chars().rev();
-    let (Some(last), Some(before)) = (tail.next(), tail.next()) else {
-        return;
-    };
-    if !matches!(last, 'a' | 'e' | 'y') || before.is_ascii() {
-        return;
-    }
-    let Some((base, tone)) = tone_and_base(before) else {
-        return;
-    };
-    if !matches!((base, last), ('o', 'a') | ('o', 'e') | ('u', 'y')) {
-        return;
-    }
-    let Some(marked) = compose(last, tone) else {
-        return;
-    };
-    let cut = out.len() - last.len_utf8() - before.len_utf8();
-    out.truncate(cut);
-    out.push(base);
-    out.push(marked);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vi::tone::TONE_MARKS;
 
     #[test]
     fn exact_forms() {
@@ -275,28 +144,6 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(exact_form(input), want, "{input:?}");
-        }
-    }
-
-    #[test]
-    fn folded_forms() {
-        let cases = [
-            ("bình", "binh"),
-            ("đẳng", "dang"),
-            ("GIỚI", "gioi"),
-            ("đường", "duong"),
-            ("dương", "duong"),
-            ("Ðà", "da"),
-            ("ĐÀ", "da"),
-            ("hóa", "hoa"),
-            ("hoá", "hoa"),
-            ("Bi\u{0300}nh", "binh"),
-            ("ỨNG", "ung"),
-            ("đẳ\u{00AD}ng", "dang"),
-            ("125/2021/NĐ-CP", "125/2021/nd-cp"),
-        ];
-        for (input, want) in cases {
-            assert_eq!(folded_form(input), want, "{input:?}");
         }
     }
 

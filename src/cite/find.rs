@@ -11,13 +11,17 @@
 
 use std::ops::Range;
 
-use super::key;
-use super::patterns::{
-    self, BASIS_OPENERS, Cleaned, DateToken, NumberShape, NumberToken, PARTY_TYPE_CODES, SYMBOL_TYPE_CODES,
-    TYPE_WORDS,
-};
-use super::relation;
+use super::before_number::{is_form_code, is_own_number, type_word_before, type_words};
+use super::date::{DateToken, date_after};
+use super::issuer::issuer_after;
+use super::law::law_at;
+use super::number::{NumberShape, NumberToken, number_at_slash};
+use super::outline::{BASIS_OPENERS, is_list_joint, is_outline_heading};
+use super::window::Cleaned;
+use super::{key, parts, relation};
 use crate::model::{Citation, Relation, Resolution, Stated};
+use crate::vi::boundary::floor_boundary;
+use crate::vocab::doc_types;
 
 /// How far into a document its preamble (the `Căn cứ …` block) may reach.
 const PREAMBLE_LIMIT: usize = 30_000;
@@ -166,20 +170,19 @@ fn numbered_citations(text: &str) -> Vec<Found> {
         if slash < consumed {
             continue;
         }
-        let Some(token) = patterns::number_at_slash(text, slash) else {
+        let Some(token) = number_at_slash(text, slash) else {
             continue;
         };
         if token.start < consumed {
             continue;
         }
         consumed = token.end;
-        if patterns::is_own_number(text, token.start) || patterns::is_form_code(text, token.start, token.end)
-        {
+        if is_own_number(text, token.start) || is_form_code(text, token.start, token.end) {
             continue;
         }
         let canonical = key::canonical_number(&token);
         let type_code = type_code_of(&token, canonical.first_part.as_deref());
-        let type_word = patterns::type_word_before(text, token.start);
+        let type_word = type_word_before(text, token.start);
         let written_type = type_word.as_ref().and_then(|t| t.doc_type);
         // `các Quyết định số 290/…, số 142/… và số 57/…`: the type carries along a list.
         // A type code in the symbol (`TTLT-…`) outranks one carried along the list.
@@ -187,7 +190,7 @@ fn numbered_citations(text: &str) -> Vec<Found> {
             (None, Some(previous))
                 if type_code.is_none()
                     && previous.type_written
-                    && patterns::is_list_joint(text, previous.list_end(), token.start) =>
+                    && is_list_joint(text, previous.list_end(), token.start) =>
             {
                 previous.doc_type.clone()
             }
@@ -198,8 +201,8 @@ fn numbered_citations(text: &str) -> Vec<Found> {
             .map(str::to_string)
             .or(carried_type)
             .or_else(|| type_from_symbol(&token, type_code).map(str::to_string));
-        let date = patterns::date_after(text, token.end);
-        let issuer = patterns::issuer_after(text, date.as_ref().map_or(token.end, |d| d.end));
+        let date = date_after(text, token.end);
+        let issuer = issuer_after(text, date.as_ref().map_or(token.end, |d| d.end));
         found.push(Found {
             start: type_word.map_or(token.start, |t| t.start),
             end: token.end,
@@ -227,18 +230,9 @@ fn type_from_symbol(token: &NumberToken, type_code: Option<&'static str>) -> Opt
 /// The type named by the symbol's type code (its first canonical part, or a Party
 /// number's type), if it has one.
 fn type_code_of(token: &NumberToken, first_part: Option<&str>) -> Option<&'static str> {
-    let lookup = |table: &[(&str, &'static str)], code: &str| {
-        table
-            .iter()
-            .find(|(c, _)| *c == code)
-            .map(|(_, doc_type)| *doc_type)
-    };
     match token.shape {
-        NumberShape::Party => {
-            let code = key::canonical_part(token.party_type.as_deref()?);
-            lookup(PARTY_TYPE_CODES, &code)
-        }
-        NumberShape::WithYear | NumberShape::NoYear => lookup(SYMBOL_TYPE_CODES, first_part?),
+        NumberShape::Party => doc_types::by_party_code(&parts::canonical_part(token.party_type.as_deref()?)),
+        NumberShape::WithYear | NumberShape::NoYear => doc_types::by_state_code(first_part?),
     }
 }
 
@@ -256,12 +250,12 @@ fn named_law_citations(text: &str, numbered: &[Found]) -> Vec<Found> {
         if at < consumed || inside_any(numbered, at) {
             continue;
         }
-        let Some(law) = patterns::law_at(text, at) else {
+        let Some(law) = law_at(text, at) else {
             continue;
         };
         consumed = law.end;
-        let date = patterns::date_after(text, law.end);
-        let issuer = patterns::issuer_after(text, date.as_ref().map_or(law.end, |d| d.end));
+        let date = date_after(text, law.end);
+        let issuer = issuer_after(text, date.as_ref().map_or(law.end, |d| d.end));
         found.push(Found {
             start: law.start,
             end: law.end,
@@ -348,7 +342,7 @@ struct SentenceHead {
 
 impl SentenceHead {
     fn read(text: &str, sentence: Range<usize>) -> SentenceHead {
-        let end = patterns::floor_boundary(text, sentence.end.min(sentence.start + 64));
+        let end = floor_boundary(text, sentence.end.min(sentence.start + 64));
         let cleaned = Cleaned::new(text, sentence.start..end);
         let trimmed = cleaned.text.trim_start();
         let bulleted = trimmed.starts_with(['-', '+', '•', '–']);
@@ -374,14 +368,14 @@ impl SentenceHead {
             },
             continues_a_list: bulleted
                 || starts_with_word("số")
-                || TYPE_WORDS.iter().any(|(w, _, _)| starts_with_word(w)),
+                || type_words().any(|(w, _, _)| starts_with_word(w)),
         }
     }
 }
 
 /// Where the body starts: the first outline heading line within [`PREAMBLE_LIMIT`].
 fn body_start(text: &str) -> usize {
-    let limit = patterns::floor_boundary(text, PREAMBLE_LIMIT);
+    let limit = floor_boundary(text, PREAMBLE_LIMIT);
     let mut line_start = 0;
     while line_start < limit {
         let line_end = text[line_start..]
@@ -389,8 +383,8 @@ fn body_start(text: &str) -> usize {
             .map_or(text.len(), |i| line_start + i);
         let line = &text[line_start..line_end];
         let stripped = line.trim_start_matches(|c: char| " \t*#|>".contains(c));
-        let head = &stripped[..patterns::floor_boundary(stripped, 40)];
-        if patterns::is_outline_heading(head) && !lists_a_document(head) {
+        let head = &stripped[..floor_boundary(stripped, 40)];
+        if is_outline_heading(head) && !lists_a_document(head) {
             return line_start;
         }
         line_start = line_end + 1;
@@ -408,7 +402,7 @@ fn lists_a_document(line: &str) -> bool {
         return false;
     };
     let rest = rest.trim_start().to_lowercase();
-    TYPE_WORDS.iter().any(|(word, _, _)| rest.starts_with(word))
+    type_words().any(|(word, _, _)| rest.starts_with(word))
 }
 
 /// The end of the sentence starting at `pos`, and what ended it: `.` before a space,

@@ -46,20 +46,14 @@ impl Version {
 }
 
 static LAWS: LazyLock<Vec<Version>> = LazyLock::new(|| {
-    include_str!("../../resources/laws.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .filter_map(|line| {
-            let mut cols = line.split('\t');
-            let name = cols.next()?.to_string();
-            let number = key::canonical_key(cols.next()?)?;
-            let issued = cols.next()?.to_string();
-            let in_force = cols.next().filter(|s| !s.is_empty()).map(str::to_string);
+    crate::vocab::rows("resources/laws.tsv", include_str!("../../resources/laws.tsv"), 5)
+        .into_iter()
+        .filter_map(|f| {
             Some(Version {
-                name,
-                number,
-                issued,
-                in_force,
+                name: f[0].to_string(),
+                number: key::canonical_key(f[1])?,
+                issued: f[2].to_string(),
+                in_force: (!f[3].is_empty()).then(|| f[3].to_string()),
             })
         })
         .collect()
@@ -225,7 +219,7 @@ fn taught_pairs(text: &str, citations: &[Citation]) -> HashMap<String, String> {
         let Some(number) = super::numbers_in(text, c.start..c.end).into_iter().next() else {
             continue;
         };
-        let from = super::patterns::floor_boundary(text, number.start.saturating_sub(160));
+        let from = crate::vi::boundary::floor_boundary(text, number.start.saturating_sub(160));
         let before: String = text[from..number.start]
             .split(|ch: char| ch.is_whitespace() || ch == '*')
             .filter(|w| !w.is_empty())

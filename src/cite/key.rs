@@ -24,201 +24,11 @@ use std::sync::LazyLock;
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
-use super::patterns::{
-    NumberShape, NumberToken, fold_diacritics, fold_lookalike, is_space_like, known_name_prefix,
-    number_at_slash,
-};
-
-/// Symbol parts in their canonical spelling. A part found without its `Đ` (`ND`, `HDND`,
-/// `LDTBXH`) or in the wrong case (`TTG`, `Tu`) is written as here. Every entry must stay
-/// distinct once `Đ` is read as `D` and case is ignored (a test checks): so `HĐ` is left
-/// out, it would clash with `HD` (hướng dẫn).
-pub(crate) const KNOWN_PARTS: &[&str] = &[
-    // Types of document.
-    "NĐ",
-    "QĐ",
-    "QĐi",
-    "CĐ",
-    "NQ",
-    "NQLT",
-    "TT",
-    "TTLT",
-    "CT",
-    "KH",
-    "CTr",
-    "HD",
-    "TB",
-    "BC",
-    "TTr",
-    "VBHN",
-    "KL",
-    "PL",
-    "QC",
-    "CV",
-    "ĐA",
-    // Issuers and their units.
-    "CP",
-    "TTg",
-    "QH",
-    "UBTVQH",
-    "VPCP",
-    "UBND",
-    "HĐND",
-    "TTHĐND",
-    "UBMTTQ",
-    "MTTQ",
-    "LĐTBXH",
-    "BLĐTBXH",
-    "SLĐTBXH",
-    "PLĐTBXH",
-    "BĐG",
-    "TEBĐG",
-    "BCĐ",
-    "BKHĐT",
-    "SKHĐT",
-    "KHĐT",
-    "BGDĐT",
-    "SGDĐT",
-    "PGDĐT",
-    "GDĐT",
-    "LĐLĐ",
-    "TLĐ",
-    "HĐQT",
-    "HĐTV",
-    "CĐCS",
-    "CQĐP",
-    "ĐCKS",
-    "VPĐĐBQH",
-    "BTĐKT",
-    "HĐTĐKT",
-    "ĐTN",
-    "TWĐTN",
-    "UBQG",
-    "VP",
-    "VX",
-    "KGVX",
-    "BTC",
-    "BCA",
-    "BQP",
-    "BNV",
-    "BYT",
-    "BTP",
-    "BCT",
-    "BXD",
-    "BNG",
-    "BTTTT",
-    "BVHTTDL",
-    "BTNMT",
-    "BNNPTNT",
-    "BNNMT",
-    "BKHCN",
-    "BGTVT",
-    "NHNN",
-    "TANDTC",
-    "VKSNDTC",
-    "KTNN",
-    "BHXH",
-    // Party organs.
-    "TW",
-    "TU",
-    "HU",
-    "QU",
-    "ĐU",
-    "ĐUK",
-    "BCSĐ",
-];
-
-/// Parts glued together without their dash: `NĐCP` → `NĐ-CP`.
-const GLUED_PARTS: &[(&str, &[&str])] = &[
-    ("NDCP", &["NĐ", "CP"]),
-    ("NQCP", &["NQ", "CP"]),
-    ("QDTTG", &["QĐ", "TTg"]),
-    ("CTTTG", &["CT", "TTg"]),
-];
-
-/// Upper case with `Đ` read as `D`: the form in which parts are looked up.
-fn fold_part(upper: &str) -> String {
-    upper.chars().map(|c| if c == 'Đ' { 'D' } else { c }).collect()
-}
-
-fn upper(s: &str) -> String {
-    if s.is_ascii() {
-        return s.to_ascii_uppercase();
-    }
-    s.chars()
-        .map(fold_lookalike)
-        .flat_map(char::to_uppercase)
-        .collect()
-}
-
-/// [`KNOWN_PARTS`] by their folded form, sorted for binary search.
-static PART_BY_FOLD: LazyLock<Vec<(String, &'static str)>> = LazyLock::new(|| {
-    let mut table: Vec<(String, &'static str)> = KNOWN_PARTS
-        .iter()
-        .map(|part| (fold_part(&upper(part)), *part))
-        .collect();
-    table.sort();
-    table
-});
-
-/// [`KNOWN_PARTS`] sorted for binary search.
-static PART_SET: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let mut parts = KNOWN_PARTS.to_vec();
-    parts.sort_unstable();
-    parts
-});
-
-fn part_by_fold(folded: &str) -> Option<&'static str> {
-    let table = &*PART_BY_FOLD;
-    table
-        .binary_search_by(|(key, _)| key.as_str().cmp(folded))
-        .ok()
-        .map(|i| table[i].1)
-}
-
-/// The canonical spelling of one symbol part: `ND` → `NĐ`, `TTG` → `TTg`, `Tu` → `TU`,
-/// `BТС` (Cyrillic) → `BTC`, `QH14` → `QH14`.
-pub(crate) fn canonical_part(raw: &str) -> String {
-    let mut upper = upper(raw);
-    // OCR reads the `Q` of `QH15` as `O`; no symbol part is `OH` and two digits.
-    if upper.len() == 4 && upper.starts_with("OH1") && upper[3..].bytes().all(|b| b.is_ascii_digit()) {
-        upper.replace_range(..1, "Q");
-    }
-    let found = if upper.contains('Đ') {
-        part_by_fold(&fold_part(&upper))
-    } else {
-        part_by_fold(&upper)
-    };
-    match found {
-        // A `Đ` typed in the text is never taken away.
-        Some(spelling) if !upper.contains('Đ') || self::upper(spelling) == upper => spelling.to_string(),
-        _ => upper,
-    }
-}
-
-/// Whether a canonical part is one of [`KNOWN_PARTS`].
-pub(crate) fn is_known_part(canonical: &str) -> bool {
-    PART_SET.binary_search(&canonical).is_ok()
-}
-
-/// Canonical parts of a symbol, glued parts split: `["NĐCP"]` → `["NĐ", "CP"]`.
-pub(crate) fn canonical_parts(raw: &[String]) -> Vec<String> {
-    let mut parts = Vec::with_capacity(raw.len() + 1);
-    for part in raw {
-        let canonical = canonical_part(part);
-        let glued = GLUED_PARTS.iter().find(|(glued, _)| {
-            canonical
-                .chars()
-                .map(|c| if c == 'Đ' { 'D' } else { c.to_ascii_uppercase() })
-                .eq(glued.chars())
-        });
-        match glued {
-            Some((_, split)) => parts.extend(split.iter().map(|p| p.to_string())),
-            None => parts.push(canonical),
-        }
-    }
-    parts
-}
+use super::law::known_name_prefix;
+use super::number::{NumberShape, NumberToken, number_at_slash};
+use super::parts::{canonical_part, canonical_parts};
+use crate::vi::fold::fold_char;
+use crate::vi::space::is_space;
 
 /// A number token in canonical form.
 pub(crate) struct CanonicalNumber {
@@ -273,7 +83,7 @@ pub(crate) fn law_key(code: bool, name: &str, year: Option<&str>) -> String {
 /// with spaces normalised and the first letter upper case.
 pub(crate) fn canonical_law_name(as_written: &str, code: bool) -> String {
     let name = as_written.split_whitespace().collect::<Vec<_>>().join(" ");
-    let folded: Vec<char> = name.chars().map(fold_diacritics).collect();
+    let folded: Vec<char> = name.chars().map(fold_char).collect();
     if let Some((spelling, len)) = known_name_prefix(&folded, code)
         && len == folded.len()
     {
@@ -297,7 +107,7 @@ pub(crate) fn canonical_law_name(as_written: &str, code: bool) -> String {
 /// ```
 pub fn canonical_key(number_and_symbol: &str) -> Option<String> {
     let nfc: String = number_and_symbol.nfc().collect();
-    let trimmed = nfc.trim_matches(|c: char| is_space_like(c) || c == '*');
+    let trimmed = nfc.trim_matches(|c: char| is_space(c) || c == '*');
     trimmed
         .match_indices('/')
         .filter_map(|(slash, _)| number_at_slash(trimmed, slash))
@@ -341,7 +151,7 @@ pub fn parse_key(user_input: &str) -> Option<String> {
 }
 
 fn law_from_input(input: &str) -> Option<String> {
-    let folded: String = input.chars().map(fold_diacritics).collect();
+    let folded: String = input.chars().map(fold_char).collect();
     let (code, skip) = if folded.starts_with("bo luat ") {
         (true, "bo luat ".chars().count())
     } else if folded.starts_with("luat ") {
@@ -435,19 +245,6 @@ mod tests {
         ];
         for (input, expected) in cases {
             assert_eq!(parse_key(input).as_deref(), *expected, "input {input:?}");
-        }
-    }
-
-    #[test]
-    fn known_parts_do_not_clash() {
-        let mut seen = std::collections::HashMap::new();
-        for part in KNOWN_PARTS {
-            let folded = fold_part(&upper(part));
-            assert!(
-                seen.insert(folded.clone(), *part).is_none(),
-                "{part} clashes with {:?}",
-                seen.get(&folded)
-            );
         }
     }
 

@@ -33,26 +33,28 @@ struct Word {
 }
 
 static WORDS: LazyLock<Vec<Word>> = LazyLock::new(|| {
-    include_str!("../../resources/relation_words.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .filter_map(|line| {
-            let mut cols = line.split('\t');
-            let words = cols.next()?.to_string();
-            let relation = Relation::parse(cols.next()?)?;
-            let place = match cols.next()?.trim() {
-                "before" => Place::Before,
-                "after" => Place::After,
-                "passive" => Place::Passive,
-                _ => return None,
-            };
-            Some(Word {
-                words,
-                relation,
-                place,
-            })
+    crate::vocab::rows(
+        "resources/relation_words.tsv",
+        include_str!("../../resources/relation_words.tsv"),
+        3,
+    )
+    .into_iter()
+    .filter_map(|f| {
+        let words = f[0].to_string();
+        let relation = Relation::parse(f[1])?;
+        let place = match f[2] {
+            "before" => Place::Before,
+            "after" => Place::After,
+            "passive" => Place::Passive,
+            _ => return None,
+        };
+        Some(Word {
+            words,
+            relation,
+            place,
         })
-        .collect()
+    })
+    .collect()
 });
 
 /// The words by which a document names itself: `Nghị định này`.
@@ -189,7 +191,7 @@ pub fn is_consolidated(text: &str) -> bool {
     if text.contains("XÁC THỰC VĂN BẢN HỢP NHẤT") {
         return true;
     }
-    let opening = &text[..super::patterns::floor_boundary(text, OPENING_BYTES)];
+    let opening = &text[..crate::vi::boundary::floor_boundary(text, OPENING_BYTES)];
     let preamble = opening.find("Căn cứ").unwrap_or(opening.len());
     let opening = &opening[..preamble];
     // A title may say `… được sửa đổi, bổ sung bởi Thông tư số …`; the formula ends in `:`.
@@ -262,7 +264,7 @@ fn normalize(s: &str) -> String {
 /// Where the sentence holding `pos` starts: after `. `, `;`, a blank line, or at most
 /// [`LEAD_BYTES`] back.
 fn sentence_start(text: &str, pos: usize) -> usize {
-    let from = super::patterns::floor_boundary(text, pos.saturating_sub(LEAD_BYTES));
+    let from = crate::vi::boundary::floor_boundary(text, pos.saturating_sub(LEAD_BYTES));
     let bytes = text.as_bytes();
     let mut i = pos;
     while i > from {
@@ -274,7 +276,7 @@ fn sentence_start(text: &str, pos: usize) -> usize {
             _ => {}
         }
     }
-    super::patterns::ceil_boundary(text, from)
+    crate::vi::boundary::ceil_boundary(text, from)
 }
 
 /// Whether the line ending at the `\n` at `i` holds nothing but spaces.
@@ -293,7 +295,7 @@ fn blank_line_before(bytes: &[u8], i: usize) -> bool {
 
 /// Where the sentence holding `pos` ends: at `. `, `;`, or [`TAIL_BYTES`] on.
 fn sentence_end(text: &str, pos: usize) -> usize {
-    let to = super::patterns::floor_boundary(text, pos + TAIL_BYTES);
+    let to = crate::vi::boundary::floor_boundary(text, pos + TAIL_BYTES);
     let bytes = text.as_bytes();
     let mut i = pos;
     while i < to {

@@ -18,10 +18,11 @@ use super::params::{self, Params};
 use super::{AppState, Shared};
 use crate::index::reader;
 use crate::query::citations::{self, CitedDocument, CitingPlan};
-use crate::query::graph::{self, Format};
+use crate::query::graph;
 use crate::query::request;
 use crate::query::search::{Facets, SearchHit, search as run_search};
 use crate::query::trace::{self, TraceResult};
+use crate::render::Format;
 
 type Answer<T = Json<Value>> = Result<T, ApiError>;
 type QueryParams = Result<Query<HashMap<String, String>>, QueryRejection>;
@@ -454,7 +455,7 @@ pub async fn graph(State(state): State<AppState>, query: QueryParams) -> Answer<
     let body = state
         .blocking_expensive(move |s| {
             let graph = s.graph.get(&s.index, graph::build)?;
-            Ok(graph::render(&graph, format))
+            Ok(crate::render::graph(&graph, format))
         })
         .await?;
     let content_type = match format {

@@ -21,9 +21,9 @@ use super::record::PlanRecord;
 use super::writer::{DEFAULT_MEMORY_MB, Writer};
 use crate::analysis::normalize::folded_form;
 use crate::error::{Result, SkipReason};
-use crate::ingest::pipeline::{self, Outcome, identity_path};
 use crate::ingest::progress::Progress;
 use crate::ingest::read::{Found, walk_with};
+use crate::pipeline::{self, Outcome, identity_path};
 
 /// A run that changes at least this many plans waits for segment merges at the end.
 const MERGE_AFTER_PLANS: usize = 1000;

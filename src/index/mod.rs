@@ -2,7 +2,8 @@
 //!
 //! [`Index`] opens or creates an index folder with the [`schema`] and the Vietnamese
 //! analyzer registered; [`writer`] adds, replaces and removes plans in one commit;
-//! [`reader`] reads plans back. Nothing outside this module (and [`crate::query`], which
+//! [`reader`] reads plans back; [`learned_terms`] writes the terms that carry the names of
+//! laws a plan teaches (read by [`crate::query::learned`]). Nothing outside this module (and [`crate::query`], which
 //! builds tantivy queries) touches tantivy.
 //!
 //! ```no_run
@@ -12,6 +13,7 @@
 //! ```
 
 pub mod build;
+pub mod learned_terms;
 pub mod reader;
 pub mod record;
 pub mod schema;

@@ -8,9 +8,9 @@ use tantivy::indexer::LogMergePolicy;
 use tantivy::schema::Facet;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
-use super::Index;
 use super::record::PlanRecord;
 use super::schema;
+use super::{Index, learned_terms};
 use crate::analysis::filter_key;
 use crate::error::Result;
 
@@ -98,7 +98,8 @@ impl<'i> Writer<'i> {
         doc.add_text(f.file, &plan.file);
         doc.add_text(f.path, path);
         doc.add_text(f.hash, &record.hash);
-        if let Some(key) = plan.number.as_deref().and_then(crate::cite::canonical_key) {
+        // `understand` gives the number as its canonical key already (cite's key).
+        if let Some(key) = &plan.number {
             doc.add_text(f.number_key, key);
         }
         add_filters(&mut doc, f, plan);
@@ -110,19 +111,15 @@ impl<'i> Writer<'i> {
         for citation in &plan.citations {
             doc.add_text(f.cites, &citation.key);
         }
-        for bare in plan
-            .citations
-            .iter()
-            .filter(|c| crate::query::learned::is_bare(c))
-        {
-            doc.add_text(f.cites, crate::query::learned::bare_term(&bare.key));
+        for bare in plan.citations.iter().filter(|c| learned_terms::is_bare(c)) {
+            doc.add_text(f.cites, learned_terms::bare_term(&bare.key));
         }
-        for (name, number, date) in crate::query::learned::pairs_of(&plan.citations) {
+        for (name, number, date) in learned_terms::pairs_of(&plan.citations) {
             doc.add_text(
                 f.cites,
-                crate::query::learned::name_term(name, number, date, plan.date.as_deref()),
+                learned_terms::name_term(name, number, date, plan.date.as_deref()),
             );
-            doc.add_text(f.cites, crate::query::learned::number_term(number, name));
+            doc.add_text(f.cites, learned_terms::number_term(number, name));
         }
         for definition in crate::analysis::abbrev::definitions(body) {
             for term in crate::analysis::abbrev::index_terms(&definition) {

@@ -17,6 +17,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::vi::space::{is_inline_space, is_invisible};
+
 /// One cleaning step: a name for logs and tests, the function, and a quick test of
 /// whether the text has anything for it to do (most texts have nothing for most steps,
 /// and the test, a SIMD scan, costs far less than a pass that copies the text).
@@ -207,14 +209,6 @@ pub fn drop_gazette_page_furniture(text: &str) -> String {
     keep_final_newline(text, out)
 }
 
-/// Whether `c` is a space of any kind that should read as one ASCII space.
-fn is_space_like(c: char) -> bool {
-    matches!(
-        c,
-        ' ' | '\t' | '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}'
-    )
-}
-
 /// Whether a line has anything [`collapse_spaces`] would change: a tab, two spaces in a
 /// row, a space at either end, or the UTF-8 lead bytes of a Unicode space or zero-width
 /// character (U+00A0, U+00AD, U+2000–U+205F, U+3000, U+FEFF). Checked on bytes, as most
@@ -255,10 +249,10 @@ pub fn collapse_spaces(text: &str) -> String {
         }
         let mut pending_space = false;
         for c in line.chars() {
-            if matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}') {
+            if is_invisible(c) {
                 continue;
             }
-            if is_space_like(c) {
+            if is_inline_space(c) {
                 pending_space = true;
                 continue;
             }
@@ -333,10 +327,10 @@ pub fn one_line(text: &str) -> String {
             b'*' | b'#' | b'|' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => (1, Some(true)),
             0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => {
                 let c = text[i..].chars().next().unwrap_or(' ');
-                let what = if matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}') {
+                let what = if is_invisible(c) {
                     Some(false)
                 } else {
-                    (c.is_whitespace() || is_space_like(c)).then_some(true)
+                    (c.is_whitespace() || is_inline_space(c)).then_some(true)
                 };
                 (c.len_utf8(), what)
             }
@@ -400,7 +394,7 @@ mod tests {
         .map(|t| t.to_string())
         .collect();
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        for dir in [root.join("corpus"), root.join("../shared/realdocs")] {
+        for dir in [root.join("corpus"), root.join("tests/fixtures/realdocs")] {
             for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
                 if let Ok(text) = std::fs::read_to_string(entry.path()) {
                     texts.push(text.replace("\r\n", "\n"));

@@ -19,9 +19,9 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::error::SkipReason;
 
-/// File name endings a folder walk picks up (`.doc` too, so it is reported as skipped
-/// with what to do; see [`super::formats`]).
-pub const READABLE_EXTENSIONS: &[&str] = super::formats::WALKED_EXTENSIONS;
+/// File name endings a folder walk picks up: those [`super::formats`] reads, and `.doc`
+/// too, so it is reported as skipped with what to do rather than ignored.
+pub const READABLE_EXTENSIONS: &[&str] = &["txt", "md", "docx", "pdf", "html", "htm", "doc"];
 
 /// Largest file read by default, in MiB.
 pub use super::limits::DEFAULT_MAX_FILE_MB;

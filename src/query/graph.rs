@@ -1,5 +1,6 @@
 //! The whole citation network: plans and the documents they cite as nodes, citations
-//! as edges, exported as JSON, Graphviz DOT, GraphML (Gephi) or CSV (edge list).
+//! as edges — data, which [`crate::render`] writes as JSON, Graphviz DOT, GraphML
+//! (Gephi) or CSV (edge list).
 //!
 //! A cited document that resolves to a plan in the archive is that plan's node, so
 //! chains of plans (a 2022 plan carrying out a 2021 plan) show as paths.
@@ -7,13 +8,11 @@
 //! ```no_run
 //! # let index = plancite::index::Index::open(std::path::Path::new("plancite-index"))?;
 //! let graph = plancite::query::graph::build(&index)?;
-//! let dot = plancite::query::graph::render(&graph, plancite::query::graph::Format::Dot);
-//! assert!(dot.starts_with("digraph"));
+//! println!("{} nodes, {} edges", graph.nodes.len(), graph.edges.len());
 //! # Ok::<(), plancite::Error>(())
 //! ```
 
 use std::collections::BTreeMap;
-use std::fmt::Write;
 
 use serde::Serialize;
 
@@ -21,14 +20,6 @@ use super::citations::Archive;
 use crate::error::Result;
 use crate::index::{Index, reader};
 use crate::model::{Relation, Resolution};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    Json,
-    Dot,
-    Graphml,
-    Csv,
-}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Node {
@@ -145,129 +136,4 @@ fn cited_year(key: &str, date: Option<&str>) -> Option<i32> {
         .nth(1)
         .filter(|p| p.len() == 4)
         .and_then(|p| p.parse().ok())
-}
-
-pub fn render(graph: &Graph, format: Format) -> String {
-    match format {
-        Format::Json => serde_json::to_string_pretty(graph).unwrap_or_default(),
-        Format::Dot => dot(graph),
-        Format::Graphml => graphml(graph),
-        Format::Csv => csv(graph),
-    }
-}
-
-fn dot(graph: &Graph) -> String {
-    let quote = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
-    let mut out = String::from("digraph citations {\n  rankdir=LR;\n  node [fontname=\"DejaVu Sans\"];\n");
-    for node in &graph.nodes {
-        let shape = if node.kind == "plan" { "box" } else { "ellipse" };
-        let mut label = node.label.clone();
-        if let (Some(place), Some(year)) = (&node.place, node.year) {
-            label = format!("{label}\\n{place} {year}");
-        }
-        let _ = writeln!(
-            out,
-            "  {} [label={}, shape={shape}];",
-            quote(&node.id),
-            quote(&label).replace("\\\\n", "\\n")
-        );
-    }
-    for edge in &graph.edges {
-        let style = if edge.relation == Relation::Mention {
-            "dashed"
-        } else {
-            "solid"
-        };
-        let _ = writeln!(
-            out,
-            "  {} -> {} [style={style}, weight={}, label=\"{}\", relation={}, resolution={}];",
-            quote(&edge.source),
-            quote(&edge.target),
-            edge.count,
-            edge.count,
-            edge.relation.as_str(),
-            edge.resolution.as_str()
-        );
-    }
-    out.push_str("}\n");
-    out
-}
-
-fn graphml(graph: &Graph) -> String {
-    let mut out = String::from(concat!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
-        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n",
-        "  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n",
-        "  <key id=\"kind\" for=\"node\" attr.name=\"kind\" attr.type=\"string\"/>\n",
-        "  <key id=\"doc_type\" for=\"node\" attr.name=\"doc_type\" attr.type=\"string\"/>\n",
-        "  <key id=\"year\" for=\"node\" attr.name=\"year\" attr.type=\"int\"/>\n",
-        "  <key id=\"place\" for=\"node\" attr.name=\"place\" attr.type=\"string\"/>\n",
-        "  <key id=\"relation\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>\n",
-        "  <key id=\"resolution\" for=\"edge\" attr.name=\"resolution\" attr.type=\"string\"/>\n",
-        "  <key id=\"count\" for=\"edge\" attr.name=\"count\" attr.type=\"int\"/>\n",
-        "  <graph id=\"citations\" edgedefault=\"directed\">\n"
-    ));
-    for node in &graph.nodes {
-        let _ = writeln!(out, "    <node id=\"{}\">", crate::escape::escape(&node.id));
-        let _ = writeln!(
-            out,
-            "      <data key=\"label\">{}</data>",
-            crate::escape::escape(&node.label)
-        );
-        let _ = writeln!(out, "      <data key=\"kind\">{}</data>", node.kind);
-        if let Some(t) = &node.doc_type {
-            let _ = writeln!(
-                out,
-                "      <data key=\"doc_type\">{}</data>",
-                crate::escape::escape(t)
-            );
-        }
-        if let Some(y) = node.year {
-            let _ = writeln!(out, "      <data key=\"year\">{y}</data>");
-        }
-        if let Some(p) = &node.place {
-            let _ = writeln!(
-                out,
-                "      <data key=\"place\">{}</data>",
-                crate::escape::escape(p)
-            );
-        }
-        out.push_str("    </node>\n");
-    }
-    for (i, edge) in graph.edges.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\">\n      <data key=\"relation\">{}</data>\n      <data key=\"resolution\">{}</data>\n      <data key=\"count\">{}</data>\n    </edge>",
-            crate::escape::escape(&edge.source),
-            crate::escape::escape(&edge.target),
-            edge.relation.as_str(),
-            edge.resolution.as_str(),
-            edge.count
-        );
-    }
-    out.push_str("  </graph>\n</graphml>\n");
-    out
-}
-
-fn csv(graph: &Graph) -> String {
-    let field = |s: &str| {
-        if s.contains([',', '"', '\n']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_string()
-        }
-    };
-    let mut out = String::from("source,target,relation,resolution,count\n");
-    for edge in &graph.edges {
-        let _ = writeln!(
-            out,
-            "{},{},{},{},{}",
-            field(&edge.source),
-            field(&edge.target),
-            edge.relation.as_str(),
-            edge.resolution.as_str(),
-            edge.count
-        );
-    }
-    out
 }

@@ -6,21 +6,24 @@
 //! "Bình đẳng giới", never "Đảng" alone), an abbreviation or expansion of it where the
 //! query word has one (`BĐG` for `bình đẳng giới`), and a quoted phrase whole. A
 //! syllable typed with marks lights only its exact form (`đẳng` not `Đảng`); typed
-//! without, any accented form. Marks standing next to each other become one
-//! (`<mark>vì bình đẳng giới</mark>`).
+//! without, any accented form. Matches standing next to each other become one
+//! (`vì bình đẳng giới`).
 //!
 //! [`Highlighter::snippet`] also chooses the passage: where the most informative of the
 //! query's words meet (each word weighs what the index says it is worth, its inverse
 //! document frequency, once per passage), so a hit that holds every word shows them.
 //!
+//! A highlight is data, as tantivy's `Snippet` is: a [`Snippet`] holds the passage and
+//! the byte ranges that matched. Writing it as HTML (`<mark>`) or for a terminal is
+//! [`crate::render`]'s business.
+//!
 //! ```
 //! use plancite::analysis::abbrev::built_in;
 //! use plancite::query::highlight::Highlighter;
 //! let lights = Highlighter::for_query("binh dang gioi", built_in());
-//! assert_eq!(
-//!     lights.mark("của Đảng và Nhà nước về Bình đẳng giới"),
-//!     "của Đảng và Nhà nước về <mark>Bình đẳng giới</mark>"
-//! );
+//! let snippet = lights.highlight("của Đảng và Nhà nước về Bình đẳng giới");
+//! assert_eq!(snippet.matched(), ["Bình đẳng giới"]);
+//! assert_eq!(snippet.matches, [36..56]);
 //! ```
 
 use std::collections::VecDeque;
@@ -30,7 +33,42 @@ use crate::analysis::abbrev::Lookup;
 use crate::analysis::normalize::normalize_text;
 use crate::analysis::query::{Analysed, Syllable, analyse, syllables};
 use crate::analysis::tokenizer::{Form, Span, Splitter};
-use crate::escape::escape;
+
+/// A passage of a text and what in it matched the query: byte ranges into `text`, in
+/// order, apart from each other. An empty snippet (no text) is the [`Default`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Snippet {
+    pub text: String,
+    pub matches: Vec<Range<usize>>,
+}
+
+impl Snippet {
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// The matched stretches of the text, in order.
+    pub fn matched(&self) -> Vec<&str> {
+        self.matches
+            .iter()
+            .map(|range| &self.text[range.clone()])
+            .collect()
+    }
+
+    /// The whole text in order, as pieces that did not match (`false`) and pieces that
+    /// did (`true`); empty pieces left out. What a renderer walks.
+    pub fn pieces(&self) -> impl Iterator<Item = (&str, bool)> {
+        let mut at = 0;
+        let mut pieces = Vec::with_capacity(2 * self.matches.len() + 1);
+        for range in &self.matches {
+            pieces.push((&self.text[at..range.start], false));
+            pieces.push((&self.text[range.clone()], true));
+            at = range.end;
+        }
+        pieces.push((&self.text[at..], false));
+        pieces.into_iter().filter(|(piece, _)| !piece.is_empty())
+    }
+}
 
 /// One syllable a highlight must find: its folded form, and its exact form when it
 /// was typed with marks.
@@ -230,9 +268,8 @@ impl Highlighter {
     }
 
     /// A passage of `text` of about `max_chars` characters where the most informative
-    /// query words meet, as HTML with its matches marked; the start of the text when
-    /// nothing matches.
-    pub fn snippet(&self, text: &str, max_chars: usize) -> String {
+    /// query words meet, with its matches; the start of the text when nothing matches.
+    pub fn snippet(&self, text: &str, max_chars: usize) -> Snippet {
         let at = self.best_start(text, max_chars, byte_after);
         self.passage(text, at, max_chars)
     }
@@ -244,7 +281,7 @@ impl Highlighter {
     /// or reorders words, so the words meet there too. `clean` must work line by line,
     /// looking at most a few lines around (as [`crate::ingest::clean::body`] does), so that
     /// a cleaned stretch of lines reads as in the cleaned whole but at its two ends.
-    pub fn snippet_of_raw(&self, raw: &str, clean: impl Fn(&str) -> String, max_chars: usize) -> String {
+    pub fn snippet_of_raw(&self, raw: &str, clean: impl Fn(&str) -> String, max_chars: usize) -> Snippet {
         // A raw passage is measured as cleaned: each run of spaces and line breaks as one.
         let at = self.best_start(raw, max_chars, byte_after_collapsed).unwrap_or(0);
         // Whole lines from a little before the passage to well after it.
@@ -263,8 +300,8 @@ impl Highlighter {
     }
 
     /// The passage of about `max_chars` characters of `text` starting a little before
-    /// byte `at` (at 0 without one), marked.
-    fn passage(&self, text: &str, at: Option<usize>, max_chars: usize) -> String {
+    /// byte `at` (at 0 without one), with its matches.
+    fn passage(&self, text: &str, at: Option<usize>, max_chars: usize) -> Snippet {
         let start = match at {
             // A little of what comes before the first match, from a word's start.
             Some(at) => {
@@ -284,8 +321,7 @@ impl Highlighter {
         {
             end = start + space;
         }
-        let fragment = &text[start..end];
-        self.mark(fragment.trim())
+        self.highlight(text[start..end].trim())
     }
 
     /// Byte ranges of `text` that match, in order, touching ones joined.
@@ -300,19 +336,12 @@ impl Highlighter {
         marks
     }
 
-    /// `text` as HTML: escaped, with `<mark>` around what matched.
-    pub fn mark(&self, text: &str) -> String {
-        let mut html = String::with_capacity(text.len() + 64);
-        let mut at = 0;
-        for range in self.ranges(text) {
-            html.push_str(&escape(&text[at..range.start]));
-            html.push_str("<mark>");
-            html.push_str(&escape(&text[range.clone()]));
-            html.push_str("</mark>");
-            at = range.end;
+    /// All of `text` with what matched in it.
+    pub fn highlight(&self, text: &str) -> Snippet {
+        Snippet {
+            matches: self.ranges(text),
+            text: text.to_string(),
         }
-        html.push_str(&escape(&text[at..]));
-        html
     }
 }
 
@@ -417,45 +446,41 @@ mod tests {
     use super::*;
     use crate::analysis::abbrev::built_in;
 
+    /// A snippet with `[…]` around its matches, as the plain terminal shows it.
+    fn bracketed(snippet: &Snippet) -> String {
+        snippet
+            .pieces()
+            .map(|(piece, matched)| {
+                if matched {
+                    format!("[{piece}]")
+                } else {
+                    piece.to_string()
+                }
+            })
+            .collect()
+    }
+
     #[test]
     fn only_whole_words_and_phrases_light_up() {
-        // (query, passage, passage as HTML)
-        let cases: &[(&str, &str, &str)] = &[
-            (
-                "binh dang gioi",
-                "chính sách của Đảng về Bình đẳng giới",
-                "chính sách của Đảng về <mark>Bình đẳng giới</mark>",
-            ),
-            (
-                "bình đẳng giới",
-                "Đảng và bình đẳng giới, BĐG",
-                "Đảng và <mark>bình đẳng giới</mark>, <mark>BĐG</mark>",
-            ),
-            (
-                "hợp đồng lao động",
-                "lao động tổng hợp; ký hợp đồng lao động",
-                "<mark>lao động</mark> tổng hợp; ký <mark>hợp đồng lao động</mark>",
-            ),
-            (
-                "tháng hành động",
-                "thi hành Chính phủ; Tháng hành động vì",
-                "thi hành Chính phủ; <mark>Tháng hành động</mark> vì",
-            ),
-            // Typed with marks: the exact form only; without: every form.
-            ("đường", "dương, đường", "dương, <mark>đường</mark>"),
-            ("duong", "dương, đường", "<mark>dương</mark>, <mark>đường</mark>"),
-            // A quoted phrase lights whole, not its syllables apart.
-            (
-                "\"bo luat lao dong\"",
-                "Bộ luật Lao động; luật lao động",
-                "<mark>Bộ luật Lao động</mark>; luật lao động",
-            ),
-            ("a < b", "x < y", "x &lt; y"),
-        ];
-        for (query, text, want) in cases {
+        // query | passage | the passage with its matches in brackets
+        let cases = "\
+binh dang gioi | chính sách của Đảng về Bình đẳng giới | chính sách của Đảng về [Bình đẳng giới]
+bình đẳng giới | Đảng và bình đẳng giới, BĐG | Đảng và [bình đẳng giới], [BĐG]
+hợp đồng lao động | lao động tổng hợp; ký hợp đồng lao động | [lao động] tổng hợp; ký [hợp đồng lao động]
+tháng hành động | thi hành Chính phủ; Tháng hành động vì | thi hành Chính phủ; [Tháng hành động] vì
+# Typed with marks: the exact form only; without: every form.
+đường | dương, đường | dương, [đường]
+duong | dương, đường | [dương], [đường]
+# A quoted phrase lights whole, not its syllables apart.
+\"bo luat lao dong\" | Bộ luật Lao động; luật lao động | [Bộ luật Lao động]; luật lao động
+a < b | x < y | x < y";
+        for case in cases.lines().filter(|line| !line.starts_with('#')) {
+            let [query, text, want] = case.split(" | ").collect::<Vec<_>>()[..] else {
+                panic!("not query | passage | marked: {case}");
+            };
             assert_eq!(
-                Highlighter::for_query(query, built_in()).mark(text),
-                *want,
+                bracketed(&Highlighter::for_query(query, built_in()).highlight(text)),
+                want,
                 "{query}"
             );
         }
@@ -470,14 +495,17 @@ mod tests {
             "kết ".repeat(30)
         );
         let lights = Highlighter::for_query("vi phạm bình đẳng giới", built_in());
-        let snippet = lights.snippet(&text, 60);
-        assert!(
-            snippet.contains("<mark>vi phạm</mark> về <mark>bình đẳng giới</mark>"),
-            "{snippet}"
-        );
+        let snippet = bracketed(&lights.snippet(&text, 60));
+        assert!(snippet.contains("[vi phạm] về [bình đẳng giới]"), "{snippet}");
         assert!(snippet.chars().count() < 60 + 40, "{snippet}");
         // Nothing matches: the start of the text.
-        assert_eq!(lights.snippet("một hai ba", 60), "một hai ba");
+        assert_eq!(
+            lights.snippet("một hai ba", 60),
+            Snippet {
+                text: "một hai ba".into(),
+                matches: vec![]
+            }
+        );
     }
 
     #[test]

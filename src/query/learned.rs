@@ -1,7 +1,9 @@
 //! Names learned across the archive. A document that writes a law's name with its
 //! number (`Luật Phòng, chống bạo lực gia đình số 13/2022/QH15`) teaches plancite the
 //! pair; a plan that cites that name bare, in a document that does not write the number
-//! itself, is then read as citing the version issued on or before its own date.
+//! itself, is then read as citing the version issued on or before its own date. The terms
+//! themselves are written at indexing time by [`crate::index::learned_terms`]; this
+//! module reads them.
 //!
 //! The pair is learned at question time, like the link into the archive
 //! ([`crate::query::citations`]): each teaching plan stores it as two `cites` terms
@@ -24,12 +26,10 @@ use tantivy::DocSet;
 use tantivy::schema::IndexRecordOption;
 
 use crate::error::{Error, Result};
+use crate::index::learned_terms::{NAME, NUMBER};
+pub use crate::index::learned_terms::{bare_term, is_bare, is_pair_term, name_term, number_term, pairs_of};
 use crate::index::{Index, reader};
 use crate::model::{Citation, Resolution};
-
-const NAME: char = '\u{1}';
-const NUMBER: char = '\u{2}';
-const BARE: char = '\u{3}';
 
 /// One version the archive taught for a name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,52 +53,6 @@ impl LearnedVersion {
             self.from.get(..4).and_then(|y| y.parse().ok()),
         )
     }
-}
-
-/// The pairs of name and number a plan's citations teach (a law's number written with
-/// its name, the name not in the built-in table), once each.
-pub fn pairs_of(citations: &[Citation]) -> Vec<(&str, &str, Option<&str>)> {
-    let mut pairs: Vec<(&str, &str, Option<&str>)> = citations
-        .iter()
-        .filter(|c| c.resolution == Resolution::Number)
-        .filter_map(|c| Some((c.name.as_deref()?, c.key.as_str(), c.date.as_deref())))
-        .filter(|(name, _, _)| crate::cite::identity::versions(name).is_empty())
-        .collect();
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs
-}
-
-/// The term a teaching plan holds under its name.
-pub fn name_term(name: &str, number: &str, written: Option<&str>, teacher: Option<&str>) -> String {
-    let (written, teacher) = (written.unwrap_or(""), teacher.unwrap_or(""));
-    format!("{NAME}{name}{NAME}{number}{NAME}{written}{NAME}{teacher}")
-}
-
-/// The term a teaching plan holds under its number.
-pub fn number_term(number: &str, name: &str) -> String {
-    format!("{NUMBER}{number}{NAME}{name}")
-}
-
-/// Whether a `cites` term is a learned pair or a bare mark rather than a cited key.
-pub fn is_pair_term(term: &str) -> bool {
-    term.starts_with([NAME, NUMBER, BARE])
-}
-
-/// Whether a citation is a law's name written bare — no number, date or year — that the
-/// built-in table does not know: the citations the archive's pairs settle. A name with a
-/// date the table does not know (`Luật Cư trú ngày 13 tháng 11 năm 2020`) is not bare: it
-/// names a version of its own, whatever version the archive taught.
-pub fn is_bare(c: &Citation) -> bool {
-    c.resolution == Resolution::Unresolved
-        && c.date.is_none()
-        && crate::cite::identity::split_named_key(&c.key) == Some((c.key.as_str(), None))
-        && crate::cite::identity::versions(&c.key).is_empty()
-}
-
-/// The term a plan citing `name` bare holds (see [`is_bare`]).
-pub fn bare_term(name: &str) -> String {
-    format!("{BARE}{name}")
 }
 
 /// The versions the archive taught for the law named `name`, oldest first; none for a

@@ -587,32 +587,28 @@ impl Plan {
             matched.fill(false);
             scores.fill(0.0);
             // A union is scored leaf by leaf: tantivy's union scorer reads ahead a
-            // window of thousands of documents on every seek.
+            // window of thousands of documents on every seek. A conjunction is checked
+            // clause by clause (see `conjunction`).
             for leaf in leaves(&*feature.query) {
-                let weight = leaf.weight(scoring)?;
+                let weights = conjunction(leaf)
+                    .into_iter()
+                    .map(|clause| clause.weight(scoring))
+                    .collect::<tantivy::Result<Vec<_>>>()?;
                 for (&segment, members) in &by_segment {
                     let reader = searcher.segment_reader(segment);
-                    let mut scorer = weight.scorer(reader, 1.0)?;
-                    // `seek_danger` checks the candidate only (a phrase's `seek` would
-                    // look for the next document with the phrase, reading positions).
-                    let mut lower: DocId = scorer.doc();
+                    let first: DocId = ranked[members[0]].address.doc_id;
+                    let mut clauses = Vec::with_capacity(weights.len());
+                    for weight in &weights {
+                        clauses.push(Candidates::start(&**weight, reader, first)?);
+                    }
                     for &i in members {
                         let doc: DocId = ranked[i].address.doc_id;
-                        let found = doc >= lower
-                            && doc != TERMINATED
-                            && match scorer.seek_danger(doc) {
-                                SeekDangerResult::Found => {
-                                    lower = doc;
-                                    true
-                                }
-                                SeekDangerResult::SeekLowerBound(bound) => {
-                                    lower = bound;
-                                    false
-                                }
-                            };
-                        if found {
+                        if clauses.iter_mut().all(|clause| clause.holds(doc)) {
                             matched[i] = true;
-                            scores[i] += scorer.score();
+                            scores[i] += clauses
+                                .iter_mut()
+                                .map(|clause| clause.scorer.score())
+                                .sum::<f32>();
                         }
                     }
                 }
@@ -629,6 +625,77 @@ impl Plan {
             }
         }
         Ok(ranked)
+    }
+}
+
+/// A scorer that checks given documents only, in increasing order. A phrase scorer made
+/// the usual way (`Weight::scorer`) first looks for the segment's first document holding
+/// the phrase, reading the positions of every document before it, and its `seek` looks
+/// for the next one; made at the first candidate (`scorer_danger`) and moved with
+/// `seek_danger`, it reads the positions of the candidates alone.
+struct Candidates {
+    scorer: Box<dyn tantivy::query::Scorer>,
+    /// The lowest document the scorer may still hold.
+    lower: DocId,
+    /// The document the scorer was last found on (and stands on).
+    found: Option<DocId>,
+}
+
+impl Candidates {
+    fn start(
+        weight: &dyn tantivy::query::Weight,
+        reader: &tantivy::SegmentReader,
+        first: DocId,
+    ) -> Result<Candidates> {
+        let (result, scorer) = weight.scorer_danger(reader, first, 1.0)?;
+        let (lower, found) = match result {
+            SeekDangerResult::Found => (first, Some(first)),
+            SeekDangerResult::SeekLowerBound(bound) => (bound, None),
+        };
+        Ok(Candidates { scorer, lower, found })
+    }
+
+    /// Whether `doc` (not below the last one asked about) is in the set.
+    fn holds(&mut self, doc: DocId) -> bool {
+        if doc < self.lower || doc == TERMINATED {
+            return false;
+        }
+        if self.found == Some(doc) {
+            return true;
+        }
+        match self.scorer.seek_danger(doc) {
+            SeekDangerResult::Found => {
+                self.lower = doc;
+                self.found = Some(doc);
+                true
+            }
+            SeekDangerResult::SeekLowerBound(bound) => {
+                self.lower = bound;
+                false
+            }
+        }
+    }
+}
+
+/// The clauses of a conjunction (a `BooleanQuery` of `Must` clauses only), each checked
+/// and scored on its own, or the query itself. The conjunction's score is the sum of its
+/// clauses'; it is split only when at most two clauses are not `BoostQuery`s (every
+/// `BoostQuery` here weighs 0.0), so that the sum is the same number in any order.
+fn conjunction(query: &dyn Query) -> Vec<&dyn Query> {
+    match query.downcast_ref::<BooleanQuery>() {
+        Some(all)
+            if !all.clauses().is_empty()
+                && all.clauses().iter().all(|(occur, _)| *occur == Occur::Must)
+                && all
+                    .clauses()
+                    .iter()
+                    .filter(|(_, q)| q.downcast_ref::<BoostQuery>().is_none())
+                    .count()
+                    <= 2 =>
+        {
+            all.clauses().iter().map(|(_, q)| &**q).collect()
+        }
+        _ => vec![query],
     }
 }
 

@@ -414,7 +414,7 @@ mod tests {
             "level must be plan or task (got \"plans\")"
         );
         assert_eq!(
-            choice::<crate::query::graph::Format>("format", "svg")
+            choice::<crate::render::Format>("format", "svg")
                 .unwrap_err()
                 .to_string(),
             "format must be json, dot, graphml or csv (got \"svg\")"

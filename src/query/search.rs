@@ -38,7 +38,7 @@ use crate::index::schema::{KIND_PLAN, KIND_TASK};
 use crate::index::{Index, reader};
 use crate::ingest::clean;
 use crate::model::PlanSummary;
-use crate::query::highlight::Highlighter;
+use crate::query::highlight::{Highlighter, Snippet};
 use crate::query::rank::{Idf, QueryWords, Ranking, Scope, facet_collector, rank, term_query};
 pub use crate::query::request::{Level, MAX_LIMIT, MAX_OFFSET, MAX_QUERY_CHARS, Match, SearchRequest};
 use crate::query::tasks::{self, TaskIndex};
@@ -57,8 +57,8 @@ pub struct SearchHit {
     pub score: f32,
     /// It holds every word of the query.
     pub all_words: bool,
-    /// A passage of the text, HTML-escaped, with `<mark>` around matched words.
-    pub snippet: String,
+    /// A passage of the text and its matched words (HTML with `<mark>` in JSON).
+    pub snippet: Snippet,
     /// For a task: the id of its plan.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub plan: Option<String>,
@@ -227,7 +227,7 @@ fn plan_hit(record: crate::index::PlanRecord) -> SearchHit {
         title: record.plan.title,
         score: 0.0,
         all_words: false,
-        snippet: String::new(),
+        snippet: Snippet::default(),
         plan: None,
         path: None,
     }
@@ -240,7 +240,7 @@ fn task_hit(task: crate::index::TaskRecord) -> SearchHit {
         title: Some(task.heading),
         score: 0.0,
         all_words: false,
-        snippet: String::new(),
+        snippet: Snippet::default(),
         plan: Some(task.plan),
         path: Some(task.path),
     }

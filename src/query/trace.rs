@@ -20,10 +20,10 @@
 //! ```
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::fmt::Write;
 
 use serde::Serialize;
 
+use super::highlight::Snippet;
 pub use super::request::TraceRequest;
 use super::search::{Level, SearchHit, SearchRequest, search_unlimited};
 use crate::analysis::tokenizer::{Form, VietTokenizer, split};
@@ -52,8 +52,8 @@ pub struct TraceTask {
     pub place: Option<String>,
     pub path: String,
     pub heading: String,
-    /// HTML-escaped, with `<mark>` around matches.
-    pub snippet: String,
+    /// The words around the match (written as HTML with `<mark>` in JSON).
+    pub snippet: Snippet,
     #[serde(skip)]
     pub score: f32,
     #[serde(skip)]
@@ -83,6 +83,80 @@ pub struct TraceResult {
     pub all_words_total: usize,
     pub years: Vec<TraceYear>,
     pub threads: Vec<Thread>,
+}
+
+/// A trace as a chart reads it: how many matching tasks each year holds, over all tasks
+/// and along each of the largest recurring threads ([`TraceResult::timeline`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Timeline {
+    pub query: String,
+    /// The first and last year of the chart.
+    pub first: i32,
+    pub last: i32,
+    /// Every matching task with a year.
+    pub all: Series,
+    /// The largest threads of more than one task (a task alone draws no line).
+    pub threads: Vec<ThreadSeries>,
+}
+
+/// Tasks per year, `first` to `last` of a [`Timeline`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Series {
+    pub per_year: Vec<usize>,
+    /// How many tasks the series holds in all.
+    pub tasks: usize,
+}
+
+/// One thread's line in a [`Timeline`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ThreadSeries {
+    /// Its number among all the threads (from 1), as the CLI and the page number them.
+    pub number: usize,
+    pub label: String,
+    pub series: Series,
+}
+
+impl TraceResult {
+    /// The timeline of this trace from `from` to `to` (else the first and last year with
+    /// a match), with at most `most_threads` threads.
+    pub fn timeline(&self, from: Option<i32>, to: Option<i32>, most_threads: usize) -> Timeline {
+        let years_seen: Vec<i32> = self.years.iter().map(|y| y.year).collect();
+        let first = from.or(years_seen.first().copied()).unwrap_or(2017);
+        let last = to.or(years_seen.last().copied()).unwrap_or(first).max(first);
+        let series = |tasks: &mut dyn Iterator<Item = &TraceTask>| {
+            let mut per_year = vec![0; (last - first) as usize + 1];
+            let mut count = 0;
+            for task in tasks {
+                count += 1;
+                if let Some(year) = task.year.filter(|y| (first..=last).contains(y)) {
+                    per_year[(year - first) as usize] += 1;
+                }
+            }
+            Series {
+                per_year,
+                tasks: count,
+            }
+        };
+        let threads = self
+            .threads
+            .iter()
+            .enumerate()
+            .filter(|(_, thread)| thread.tasks.len() > 1)
+            .take(most_threads)
+            .map(|(i, thread)| ThreadSeries {
+                number: i + 1,
+                label: thread.label.clone(),
+                series: series(&mut thread.tasks.iter()),
+            })
+            .collect();
+        Timeline {
+            query: self.query.clone(),
+            first,
+            last,
+            all: series(&mut self.years.iter().flat_map(|y| &y.tasks)),
+            threads,
+        }
+    }
 }
 
 pub fn trace(index: &Index, request: &TraceRequest) -> Result<TraceResult> {
@@ -117,14 +191,9 @@ pub fn trace(index: &Index, request: &TraceRequest) -> Result<TraceResult> {
     })
 }
 
-/// A snippet without its markup: `<mark>` removed and entities decoded.
-pub fn plain_snippet(html: &str) -> String {
-    crate::escape::unescape(&html.replace("<mark>", "").replace("</mark>", ""))
-}
-
 fn trace_task(hit: SearchHit, query_words: &HashSet<String>) -> TraceTask {
     let heading = hit.title.unwrap_or_default();
-    let text = format!("{heading} {}", plain_snippet(&hit.snippet));
+    let text = format!("{heading} {}", hit.snippet.text);
     let words = VietTokenizer::new(Form::Folded)
         .words(&text)
         .into_iter()
@@ -266,7 +335,7 @@ fn label(tasks: &[TraceTask], query: &[String]) -> String {
         return clause;
     }
     let heading = cut_at_word(&best.heading, HEADING_SYLLABLES);
-    match clause_from_query(&plain_snippet(&best.snippet), query, true) {
+    match clause_from_query(&best.snippet.text, query, true) {
         Some(clause) if heading.is_empty() => clause,
         Some(clause) => format!("{heading}: {clause}"),
         None => heading,
@@ -366,131 +435,6 @@ fn clause_from_query(text: &str, query: &[String], snippet: bool) -> Option<Stri
     (!label.is_empty()).then_some(label)
 }
 
-/// A timeline chart of the trace: matching tasks per year, one line per thread (the
-/// largest few) and one for all tasks.
-pub fn render_svg(result: &TraceResult, from: Option<i32>, to: Option<i32>) -> String {
-    const WIDTH: f64 = 920.0;
-    const HEIGHT: f64 = 420.0;
-    const LEFT: f64 = 60.0;
-    const RIGHT: f64 = 320.0;
-    const LABEL_CHARS: usize = 36;
-    const TOP: f64 = 50.0;
-    const BOTTOM: f64 = 50.0;
-    const COLORS: &[&str] = &["#1f6feb", "#d1242f", "#1a7f37", "#9a6700", "#8250df", "#bf3989"];
-    let years_seen: Vec<i32> = result.years.iter().map(|y| y.year).collect();
-    let first = from.or(years_seen.first().copied()).unwrap_or(2017);
-    let last = to.or(years_seen.last().copied()).unwrap_or(first).max(first);
-    let span = (last - first).max(1) as f64;
-    let plot_w = WIDTH - LEFT - RIGHT;
-    let plot_h = HEIGHT - TOP - BOTTOM;
-    let count_in = |tasks: &[TraceTask], year: i32| tasks.iter().filter(|t| t.year == Some(year)).count();
-    let all: Vec<TraceTask> = result.years.iter().flat_map(|y| y.tasks.clone()).collect();
-    // The y axis runs to a whole number of steps of a whole size.
-    let highest = (first..=last)
-        .map(|y| count_in(&all, y))
-        .max()
-        .unwrap_or(0)
-        .max(1);
-    let step = highest.div_ceil(5);
-    let steps = highest.div_ceil(step);
-    let max = (step * steps) as f64;
-    let x = |year: i32| LEFT + (year - first) as f64 / span * plot_w;
-    let y = |count: usize| TOP + plot_h - count as f64 / max * plot_h;
-    let esc = crate::escape::escape;
-
-    let mut svg = String::new();
-    let _ = writeln!(
-        svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}" font-family="DejaVu Sans, Noto Sans, Arial, sans-serif" font-size="12">"#
-    );
-    let _ = writeln!(svg, r##"<rect width="100%" height="100%" fill="#ffffff"/>"##);
-    let _ = writeln!(
-        svg,
-        r##"<text x="{LEFT}" y="28" font-size="16" font-weight="bold" fill="#24292f">Số nhiệm vụ khớp “{}” theo năm</text>"##,
-        esc(&result.query)
-    );
-    // Axes and grid.
-    for i in 0..=steps {
-        let count = i * step;
-        let gy = y(count);
-        let _ = writeln!(
-            svg,
-            r##"<line x1="{LEFT}" y1="{gy:.1}" x2="{:.1}" y2="{gy:.1}" stroke="#d0d7de" stroke-width="1"/><text x="{:.1}" y="{:.1}" text-anchor="end" fill="#57606a">{count}</text>"##,
-            LEFT + plot_w,
-            LEFT - 8.0,
-            gy + 4.0
-        );
-    }
-    for year in first..=last {
-        let _ = writeln!(
-            svg,
-            r##"<text x="{:.1}" y="{:.1}" text-anchor="middle" fill="#57606a">{year}</text>"##,
-            x(year),
-            TOP + plot_h + 20.0
-        );
-    }
-    let mut series: Vec<(String, Vec<TraceTask>, &str, f64)> =
-        vec![("tất cả nhiệm vụ khớp".to_string(), all.clone(), "#57606a", 1.5)];
-    // Threads of one task are not lines; the chart shows the recurring ones.
-    let recurring = result
-        .threads
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.tasks.len() > 1);
-    // Numbered as the CLI and the page number threads, so two legends never read the same.
-    for (i, (n, thread)) in recurring.take(COLORS.len()).enumerate() {
-        let label = format!("{}. {}", n + 1, thread.label);
-        series.push((label, thread.tasks.clone(), COLORS[i], 2.5));
-    }
-    for (i, (label, tasks, color, width)) in series.iter().enumerate() {
-        let points: Vec<String> = (first..=last)
-            .map(|year| format!("{:.1},{:.1}", x(year), y(count_in(tasks, year))))
-            .collect();
-        let dash = if i == 0 { r#" stroke-dasharray="5 4""# } else { "" };
-        let _ = writeln!(
-            svg,
-            r#"<polyline points="{}" fill="none" stroke="{color}" stroke-width="{width}"{dash}/>"#,
-            points.join(" ")
-        );
-        for year in first..=last {
-            let n = count_in(tasks, year);
-            if n > 0 {
-                let _ = writeln!(
-                    svg,
-                    r#"<circle cx="{:.1}" cy="{:.1}" r="3.5" fill="{color}"><title>{year}: {n} nhiệm vụ</title></circle>"#,
-                    x(year),
-                    y(n)
-                );
-            }
-        }
-        let ly = TOP + 10.0 + i as f64 * 22.0;
-        // Cut at a space, not inside a word.
-        let short = if label.chars().count() > LABEL_CHARS {
-            let head: String = label.chars().take(LABEL_CHARS).collect();
-            head.rsplit_once(' ').map_or(head.clone(), |(h, _)| h.to_string())
-        } else {
-            label.clone()
-        };
-        let ellipsis = if short.chars().count() < label.chars().count() {
-            "…"
-        } else {
-            ""
-        };
-        let _ = writeln!(
-            svg,
-            r#"<line x1="{:.1}" y1="{ly:.1}" x2="{:.1}" y2="{ly:.1}" stroke="{color}" stroke-width="{width}"{dash}/><text x="{:.1}" y="{:.1}" fill="{color}">{}{ellipsis} ({})</text>"#,
-            WIDTH - RIGHT + 16.0,
-            WIDTH - RIGHT + 36.0,
-            WIDTH - RIGHT + 42.0,
-            ly + 4.0,
-            esc(&short),
-            tasks.len()
-        );
-    }
-    svg.push_str("</svg>\n");
-    svg
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -534,7 +478,7 @@ mod tests {
                 place: Some(place.into()),
                 path: path.into(),
                 heading: String::new(),
-                snippet: String::new(),
+                snippet: Snippet::default(),
                 score: 0.0,
                 words: BTreeSet::new(),
             }],
@@ -559,6 +503,77 @@ mod tests {
                 "Binh dang gioi — Hải Phòng 2017 II.1 (2)",
                 "Tháng hành động",
             ]
+        );
+    }
+
+    #[test]
+    fn a_timeline_counts_tasks_per_year_for_all_and_for_recurring_threads() {
+        let task = |year: i32, plan: &str| thread("x", "Hải Phòng", year, plan).tasks.remove(0);
+        let mut long = thread("Tháng hành động", "Hải Phòng", 2017, "II.1");
+        long.tasks
+            .extend([task(2018, "a"), task(2018, "b"), task(2030, "c")]);
+        let alone = thread("Một lần", "Lai Châu", 2019, "II.2");
+        let mut pair = thread("Tập huấn", "Lai Châu", 2019, "II.3");
+        pair.tasks.push(task(2020, "d"));
+        let tasks = |threads: &[&Thread]| -> Vec<TraceTask> {
+            threads.iter().flat_map(|t| t.tasks.clone()).collect()
+        };
+        let result = TraceResult {
+            query: "q".into(),
+            all_words_total: 0,
+            years: [2017, 2018, 2019, 2020, 2030]
+                .into_iter()
+                .map(|year| {
+                    let tasks: Vec<TraceTask> = tasks(&[&long, &alone, &pair])
+                        .into_iter()
+                        .filter(|t| t.year == Some(year))
+                        .collect();
+                    TraceYear {
+                        year,
+                        plans: tasks.len(),
+                        tasks,
+                    }
+                })
+                .collect(),
+            threads: vec![long, alone, pair],
+        };
+        let timeline = result.timeline(Some(2017), Some(2020), 6);
+        assert_eq!((timeline.first, timeline.last), (2017, 2020));
+        // The year 2030 lies outside the chart but its task counts in the totals.
+        assert_eq!(
+            timeline.all,
+            Series {
+                per_year: vec![1, 2, 2, 1],
+                tasks: 7
+            }
+        );
+        let threads: Vec<(usize, &str, &[usize], usize)> = timeline
+            .threads
+            .iter()
+            .map(|t| {
+                (
+                    t.number,
+                    t.label.as_str(),
+                    t.series.per_year.as_slice(),
+                    t.series.tasks,
+                )
+            })
+            .collect();
+        // The thread of one task draws no line; the others keep their numbers.
+        assert_eq!(
+            threads,
+            [
+                (1, "Tháng hành động", &[1, 2, 0, 0][..], 4),
+                (3, "Tập huấn", &[0, 0, 1, 1][..], 2)
+            ]
+        );
+        assert_eq!(result.timeline(None, None, 1).threads.len(), 1);
+        assert_eq!(
+            (
+                result.timeline(None, None, 1).first,
+                result.timeline(None, None, 1).last
+            ),
+            (2017, 2030)
         );
     }
 }

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use regex::Regex;
 
-use super::{PROVINCES, Rng, SyntheticPlan};
+use super::{PLACES, Rng, SyntheticPlan};
 
 /// Templates larger than this are skipped when loading (the Gazette's largest is 1.3 MB).
 const MAX_TEMPLATE_BYTES: u64 = 8 << 20;
@@ -120,7 +120,7 @@ impl Templates {
         if let Some(m) = own {
             edits.push((m.start(), m.end(), own_number.to_string()));
         }
-        let place = *rng.pick(PROVINCES);
+        let place = rng.pick(&PLACES).name;
         let mut year = 0;
         if let Some(c) = self.date_line.captures(text) {
             let (p, d, m) = (c.get(1).unwrap(), c.get(2).unwrap(), c.get(3).unwrap());

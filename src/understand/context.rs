@@ -7,6 +7,8 @@
 //! assert_eq!(sentence_around(text, start, start + 10), "Thực hiện Kế hoạch số 131/KH-UBND ngày 31/5/2021;");
 //! ```
 
+use crate::vi::boundary::floor_boundary;
+
 /// How far a context reaches on each side of the citation, in characters.
 const REACH: usize = 160;
 
@@ -21,8 +23,8 @@ const MAX_CITATION_BYTES: usize = 400;
 /// cut at a word with `…`) that holds `text[start..end]`, on one line with Markdown marks
 /// and table pipes removed.
 pub fn sentence_around(text: &str, start: usize, end: usize) -> String {
-    let start = floor_char_boundary(text, start.min(text.len()));
-    let end = floor_char_boundary(text, end.clamp(start, text.len()).min(start + MAX_CITATION_BYTES));
+    let start = floor_boundary(text, start.min(text.len()));
+    let end = floor_boundary(text, end.clamp(start, text.len()).min(start + MAX_CITATION_BYTES));
     let before = &text[..start];
     let mut from = start;
     let mut cut_before = false;
@@ -57,13 +59,6 @@ pub fn sentence_around(text: &str, start: usize, end: usize) -> String {
     let open = if cut_before { "…" } else { "" };
     let close = if cut_after { "…" } else { "" };
     format!("{open}{words}{close}")
-}
-
-fn floor_char_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! Understanding: from a decoded document's text to a [`Plan`].
 //!
-//! [`meta`] reads the header and the signature block; [`crate::cite`] finds what the
+//! [`header`] reads the header and the signature block; [`crate::cite`] finds what the
 //! text cites. `understand` only composes them; it reads no files and knows no index.
 //!
 //! ```
@@ -11,8 +11,8 @@
 //! ```
 
 pub mod context;
+pub mod header;
 pub mod headerless;
-pub mod meta;
 pub mod number;
 pub mod sections;
 
@@ -27,12 +27,13 @@ pub fn understand(file: &str, decoded: &str) -> Plan {
 
 /// [`understand`] for a caller that already has `clean::layout(decoded)`.
 pub fn understand_laid_out(file: &str, decoded: &str, layout: &str) -> Plan {
-    let header = meta::read_header(layout);
+    let header = header::read_header(layout);
     // The number is read with the citation scanner, so that it and the citations of it
-    // share one key; the header reader's own is kept only when the scanner finds none.
+    // share one key: the header reader's (the same scanner, on the `Số:` line it found)
+    // counts only when the own-number reader finds none.
     let number = number::own_number(file, decoded)
         .map(|own| own.key)
-        .or_else(|| header.number.map(|n| crate::cite::canonical_key(&n).unwrap_or(n)));
+        .or(header.number);
     let mut citations = crate::cite::extract(decoded);
     // A consolidated text speaks at the date of the text it consolidates.
     let speaks_at = citations
@@ -88,5 +89,32 @@ mod tests {
             plan.recipients,
             ["Như trên", "Vụ Bình đẳng giới", "UBND tỉnh", "Lưu: VT"]
         );
+    }
+
+    /// The index stores `plan.number` as the plan's key without canonicalising it again:
+    /// whichever reader found it, it must be its own canonical key.
+    #[test]
+    fn the_number_is_its_canonical_key() {
+        let cases: &[(&str, &str)] = &[
+            ("Số: 12/2022/NÐ-CP\n", "12/2022/NĐ-CP"),
+            ("Số: 318/SLĐTBXH – BTXH\n", "318/SLĐTBXH-BTXH"),
+            ("Số: 1016/CTr-BCĐ\n", "1016/CTr-BCĐ"),
+            ("Số: 5/QD-UBND\n", "5/QĐ-UBND"),
+            // The header reader's number, where the own-number reader finds none: a
+            // consolidated text whose closing block is split over two lines.
+            (
+                "Số hiệu:\n92/VBHN-BQP\nSố: 92/VBHN-BQP\nHà Nội, ngày 24 tháng 11 năm 2025\nQUYẾT ĐỊNH\nVỀ X\n\nXÁC THỰC VĂN BẢN\nHỢP NHẤT\n",
+                "92/VBHN-BQP",
+            ),
+        ];
+        for (text, want) in cases {
+            let number = super::understand("a.txt", text).number;
+            assert_eq!(number.as_deref(), Some(*want), "{text:?}");
+            assert_eq!(crate::cite::canonical_key(want).as_deref(), Some(*want));
+        }
+        for (name, text) in super::header::tests::SEEDS {
+            let number = super::understand(name, text).number.expect("a seed has a number");
+            assert_eq!(crate::cite::canonical_key(&number), Some(number), "{name}");
+        }
     }
 }

@@ -219,8 +219,9 @@ fn is_type_word(lower: &str) -> bool {
     TYPES.contains(&lower)
 }
 
-/// Whether `s` holds nothing but spaces and table marks.
-fn only_marks(s: &str) -> bool {
+/// Whether `s` holds only spaces and layout marks (`*`, `|`, `#`, `>`): what may stand
+/// between a label and its number.
+pub(crate) fn only_marks(s: &str) -> bool {
     s.chars().all(|c| c.is_whitespace() || "*|#>".contains(c))
 }
 

@@ -23,6 +23,8 @@ use encoding_rs::{WINDOWS_1252, WINDOWS_1258};
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
+use crate::vi::tone::TONE_MARKS as TONES;
+
 /// A legacy Vietnamese encoding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Legacy {
@@ -128,7 +130,6 @@ const TILDE: char = '\u{303}';
 const BREVE: char = '\u{306}';
 const HOOK: char = '\u{309}';
 const DOT: char = '\u{323}';
-const TONES: [char; 5] = [GRAVE, ACUTE, TILDE, HOOK, DOT];
 
 /// VNI mark bytes (lowercase forms; the capital form is the byte minus 0x20): what
 /// follows a vowel, as (vowel modifier, tone).
@@ -312,28 +313,9 @@ fn restore_capitals(text: &str) -> String {
     out
 }
 
-/// Whether `word` (any case) is a well-formed Vietnamese syllable: an initial consonant,
-/// a vowel nucleus, a final consonant, and at most one tone mark.
-pub fn is_vietnamese_syllable(word: &str) -> bool {
-    static SYLLABLE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            "^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[aăâeêioôơuưy]{1,3}(ch|ng|nh|[cmnpt])?$",
-        )
-        .unwrap()
-    });
-    let lower = word.to_lowercase();
-    let mut tones = 0;
-    let base: String = lower
-        .nfd()
-        .filter(|c| {
-            let tone = TONES.contains(c);
-            tones += usize::from(tone);
-            !tone
-        })
-        .nfc()
-        .collect();
-    tones <= 1 && SYLLABLE.is_match(&base)
-}
+/// Whether `word` (any case) is a well-formed Vietnamese syllable (the shape is
+/// [`crate::vi::syllable`]'s).
+pub use crate::vi::syllable::is_syllable as is_vietnamese_syllable;
 
 /// How Vietnamese a decoding looks: (accented words that are valid syllables, words with
 /// any non-ASCII character).
@@ -640,25 +622,6 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(detect_in_text(text).map(|d| d.0), *want, "{text}");
-        }
-    }
-
-    #[test]
-    fn syllables() {
-        let cases = [
-            ("người", true),
-            ("nghiêng", true),
-            ("Hải", true),
-            ("CỘNG", true),
-            ("hoà", true),
-            ("chñ", false),
-            ("nghÜa", false),
-            ("hoµ", false),
-            ("Vieät", false),
-            ("résumé", false),
-        ];
-        for (word, want) in cases {
-            assert_eq!(is_vietnamese_syllable(word), want, "{word}");
         }
     }
 }

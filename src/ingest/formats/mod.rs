@@ -22,9 +22,6 @@ use super::limits::Limits;
 use super::read;
 use crate::error::SkipReason;
 
-/// The extensions a folder walk picks up (`.doc` too, so it is reported, not ignored).
-pub const WALKED_EXTENSIONS: &[&str] = &["txt", "md", "docx", "pdf", "html", "htm", "doc"];
-
 /// The format a document was read as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
