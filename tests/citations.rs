@@ -326,9 +326,15 @@ fn cites_pages_with_limit_and_offset_and_keeps_the_total() {
         "{}",
         human.stdout
     );
+    // The limit and the words of `/api/cites` (query::request).
     let bad = plancite(&index, &["cites", "11-NQ/TW", "--limit", "0"]);
     assert_eq!(bad.code, 2, "{}", bad.stderr);
-    assert!(bad.stderr.contains("--limit"), "{}", bad.stderr);
+    assert!(
+        bad.stderr
+            .contains("limit must be a whole number from 1 to 1000 (got 0)"),
+        "{}",
+        bad.stderr
+    );
 }
 
 #[test]

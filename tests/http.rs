@@ -528,7 +528,8 @@ async fn the_page_is_served_from_the_binary() {
         "<script src=\"/static/app.js\" defer></script>",
         "<a href=\"/api/stats\">",
         // The limits the script pages by, the server's own.
-        "data-max-offset=\"10000\" data-page-size=\"10\"",
+        "data-max-offset=\"10000\" data-page-size=\"10\" data-max-filter-chars=\"200\"",
+        "maxlength=\"1000\"",
     ] {
         assert!(html.contains(part), "page lacks {part}");
     }

@@ -4,6 +4,7 @@
   // The server's limits (query::request), written into the page it serves.
   const PAGE_SIZE = Number(document.body.dataset.pageSize) || 10;
   const MAX_OFFSET = Number(document.body.dataset.maxOffset) || 10000;
+  const MAX_FILTER_CHARS = document.body.dataset.maxFilterChars || "200";
   const view = document.getElementById("view");
   const qInput = document.getElementById("q");
   let seq = 0;
@@ -413,7 +414,7 @@
 
   // ---- "văn bản trích dẫn": type a document number any way, land on the plans citing it ----
   function citedBox(value) {
-    const input = el("input", { id: "cited-q", type: "search", maxlength: "200", value,
+    const input = el("input", { id: "cited-q", type: "search", maxlength: MAX_FILTER_CHARS, value,
       placeholder: "125/2021/NĐ-CP, QĐ 2282 …", "aria-describedby": "cited-hint" });
     const form = el("form", { class: "cited-form", id: "cited-form", role: "search" },
       el("label", { for: "cited-q", class: "sr-only" }, "Số văn bản được trích dẫn"),

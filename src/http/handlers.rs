@@ -31,8 +31,16 @@ type QueryParams = Result<Query<HashMap<String, String>>, QueryRejection>;
 const PAGE: &str = include_str!("page.html");
 /// The page with the limits its script pages by, from [`request`].
 static PAGE_WITH_LIMITS: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-    PAGE.replace("{MAX_OFFSET}", &request::MAX_OFFSET.to_string())
-        .replace("{DEFAULT_LIMIT}", &request::DEFAULT_LIMIT.to_string())
+    [
+        ("{MAX_OFFSET}", request::MAX_OFFSET),
+        ("{DEFAULT_LIMIT}", request::DEFAULT_LIMIT),
+        ("{MAX_QUERY_CHARS}", request::MAX_QUERY_CHARS),
+        ("{MAX_FILTER_CHARS}", request::MAX_FILTER_CHARS),
+    ]
+    .iter()
+    .fold(PAGE.to_string(), |page, (name, value)| {
+        page.replace(name, &value.to_string())
+    })
 });
 const APP_JS: &str = include_str!("app.js");
 const DRAW_JS: &str = include_str!("draw.js");

@@ -4,7 +4,9 @@
 //!
 //! [`Params`] checks names against what an endpoint knows (a misspelt `yera=2022`
 //! is an error, not a silently ignored filter) and reads numbers within ranges;
-//! [`search_request`] turns the search endpoint's parameters into a [`SearchRequest`].
+//! [`search_request`], [`trace_request`], [`cites_request`] and [`top_cited_request`] turn
+//! an endpoint's parameters into its [`crate::query::request`] type, whose `validate`
+//! holds the limits and words the CLI shares; the messages here are worded there too.
 //! Nothing here touches the index.
 
 use std::collections::HashMap;

@@ -1,12 +1,14 @@
 //! A word-level diff of two tasks: what a task kept, dropped and gained from one plan to
 //! another (Hải Phòng's "Tháng hành động" task in 2017 and in 2022).
 //!
-//! The diff is a shortest edit script between the two texts' words (Myers' algorithm, from
-//! the `similar` crate: time O((n+m)·d), memory linear in the words), emitted as runs of
-//! equal, deleted and inserted words. Words compare as written (marks and case), so a
-//! changed spelling shows as a change. Where several alignments keep as many words (a
-//! word repeated), the one chosen is Myers'; the similarity and the counts of kept,
-//! dropped and added words are those of any longest common subsequence.
+//! The diff keeps a longest common subsequence of the two texts' words (Hunt–Szymanski
+//! from the `similar` crate: time O((n + r) log n) for r pairs of equal words, memory
+//! O(n + m + r); past a million pairs, as in a text of one repeated word, it hands over
+//! to Myers' exact search, memory linear in the words), emitted as runs of equal,
+//! deleted and inserted words. Words compare as written (marks and case), so a changed
+//! spelling shows as a change. Where several alignments keep as many words (a word
+//! repeated), which occurrence is kept is the crate's choice; the similarity and the
+//! counts of kept, dropped and added words are those of any longest common subsequence.
 //!
 //! ```
 //! use plancite::query::diff::{diff_words, Op};
@@ -18,7 +20,7 @@
 
 use serde::Serialize;
 use similar::DiffTag;
-use similar::algorithms::{Capture, Replace, myers};
+use similar::algorithms::{Capture, Replace, hunt};
 
 use crate::error::Result;
 use crate::index::{Index, TaskRecord, reader};
@@ -96,9 +98,10 @@ pub fn diff_words(a: &str, b: &str) -> Vec<Change> {
             }),
         }
     };
-    // The raw search: the default one may settle for a longer script on hard inputs.
+    // The raw search (no deadline, no shortcut): the default one may settle for a
+    // longer script on hard inputs, and a deadline would make the output depend on time.
     let mut hook = Replace::new(Capture::new());
-    let Ok(()) = myers::diff_deadline_raw(&mut hook, &a, 0..a.len(), &b, 0..b.len(), None);
+    let Ok(()) = hunt::diff_deadline_raw(&mut hook, &a, 0..a.len(), &b, 0..b.len(), None);
     for step in hook.into_inner().into_ops() {
         let (tag, old, new) = step.as_tag_tuple();
         match tag {
@@ -181,5 +184,18 @@ mod tests {
             (MAX_WORDS / 10, MAX_WORDS / 10)
         );
         assert!(changes.iter().all(|c| !c.text.contains("w5000")));
+
+        // One word repeated: too many equal pairs for Hunt, still exact.
+        let a = format!("x{}", " a".repeat(MAX_WORDS - 1));
+        let b = format!("{} y", "a ".repeat(MAX_WORDS - 1).trim_end());
+        let changes = diff_words(&a, &b);
+        let ops: Vec<(Op, usize)> = changes
+            .iter()
+            .map(|c| (c.op, c.text.split(' ').count()))
+            .collect();
+        assert_eq!(
+            ops,
+            [(Op::Delete, 1), (Op::Equal, MAX_WORDS - 1), (Op::Insert, 1)]
+        );
     }
 }
