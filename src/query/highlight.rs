@@ -173,6 +173,11 @@ impl Highlighter {
     /// Every match in `text`, in order: its byte range and its sequence. Found one at a
     /// time, so a caller that has seen enough stops reading the text.
     fn matches<'h, 't>(&'h self, text: &'t str) -> Matches<'h, 't> {
+        self.matches_before(text, text.len())
+    }
+
+    /// [`Highlighter::matches`] that start before byte `stop` of `text`.
+    fn matches_before<'h, 't>(&'h self, text: &'t str, stop: usize) -> Matches<'h, 't> {
         let mut known: Vec<&str> = Vec::new();
         let mut ids = Vec::with_capacity(self.sequences.len());
         for sequence in &self.sequences {
@@ -201,6 +206,42 @@ impl Highlighter {
             tokens: Splitter::new(text),
             ahead: VecDeque::with_capacity(longest),
             buffer: String::new(),
+            stop,
+        }
+    }
+
+    /// The matches of [`Highlighter::matches`], reading only the stretches of `text`
+    /// where one may start: a long text is cut into blocks of a few kilobytes (each
+    /// ending after a space or line break, which no token spans), and a block is read
+    /// token by token only if its folded form holds the first syllable of some sequence
+    /// (folding is char by char, so a token folding to a syllable leaves that syllable
+    /// in the folded block). Found one at a time, as [`Highlighter::matches`].
+    fn sparse_matches<'h, 't>(&'h self, text: &'t str) -> SparseMatches<'h, 't> {
+        // A document number folds through its canonical key, not char by char: a text
+        // is read whole for a query that has one.
+        let whole = self.sequences.iter().flat_map(|s| &s.syllables).any(|w| {
+            w.folded.is_empty()
+                || !w.folded.chars().all(char::is_alphanumeric)
+                || w.folded.starts_with(|c: char| c.is_ascii_digit())
+        });
+        let finders = self
+            .sequences
+            .iter()
+            .map(|s| {
+                s.syllables
+                    .iter()
+                    .map(|w| memchr::memmem::Finder::new(w.folded.as_bytes()).into_owned())
+                    .collect()
+            })
+            .collect();
+        SparseMatches {
+            highlighter: self,
+            text,
+            finders,
+            next_block: if whole { text.len() } else { 0 },
+            region: whole.then(|| (0, text.len(), self.matches(text))),
+            last_end: 0,
+            folded: String::new(),
         }
     }
 
@@ -224,7 +265,7 @@ impl Highlighter {
         window_end: fn(&str, usize, usize) -> usize,
     ) -> Option<usize> {
         let all = self.word_count();
-        let mut matches = self.matches(text);
+        let mut matches = self.sparse_matches(text);
         let mut seen: Vec<(Range<usize>, &Sequence)> = Vec::new();
         let mut exhausted = false;
         let mut best: Option<(f32, usize)> = None;
@@ -379,6 +420,109 @@ fn byte_after_collapsed(text: &str, from: usize, chars: usize) -> usize {
     text.len()
 }
 
+/// Bytes of a block [`SparseMatches`] checks at once (it ends at the next space or
+/// line break after this many).
+const SPARSE_BLOCK_BYTES: usize = 1024;
+
+/// Where the block of `text` starting at `start` ends: after the first space or line
+/// break `bytes` or more bytes on (no token spans one), or at the text's end.
+fn block_end(text: &str, start: usize, bytes: usize) -> usize {
+    let from = (start + bytes).min(text.len());
+    memchr::memchr2(b' ', b'\n', &text.as_bytes()[from..]).map_or(text.len(), |at| from + at + 1)
+}
+
+/// Where the stretch of `text` from `start` that holds at least `tokens` tokens ends
+/// (the text's end if it holds fewer). Counted as the pieces between spaces and line
+/// breaks that hold an ASCII letter or digit: each holds a token of its own, so there
+/// are at least as many tokens as pieces counted.
+fn tokens_end(text: &str, start: usize, tokens: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut counted = 0;
+    let mut in_counted_piece = false;
+    for (i, &b) in bytes.iter().enumerate().skip(start) {
+        if counted >= tokens && (b == b' ' || b == b'\n') {
+            return i;
+        }
+        if b == b' ' || b == b'\n' {
+            in_counted_piece = false;
+        } else if b.is_ascii_alphanumeric() && !in_counted_piece {
+            in_counted_piece = true;
+            counted += 1;
+        }
+    }
+    text.len()
+}
+
+/// The matches of a [`Highlighter`] in the blocks of a text that may hold one (see
+/// [`Highlighter::sparse_matches`]).
+struct SparseMatches<'h, 't> {
+    highlighter: &'h Highlighter,
+    text: &'t str,
+    /// The syllables of each sequence, folded.
+    finders: Vec<Vec<memchr::memmem::Finder<'static>>>,
+    /// Where the next block to check starts (after a space or line break, or at 0).
+    next_block: usize,
+    /// The text being read: from where, up to where a match may start, and its matches
+    /// (their ranges counted from where it starts).
+    region: Option<(usize, usize, Matches<'h, 't>)>,
+    /// Where the last match returned ends: the next region starts no earlier, as the
+    /// tokens it took are not read again.
+    last_end: usize,
+    /// Reused for each block's folded form.
+    folded: String,
+}
+
+impl<'h> Iterator for SparseMatches<'h, '_> {
+    type Item = (Range<usize>, &'h Sequence);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some((from, limit, matches)) = &mut self.region {
+                let (from, limit) = (*from, *limit);
+                // A match that starts beyond the region is found again from the block
+                // that holds its start.
+                if let Some((range, sequence)) =
+                    matches.next().filter(|(range, _)| from + range.start < limit)
+                {
+                    let range = from + range.start..from + range.end;
+                    self.last_end = range.end;
+                    return Some((range, sequence));
+                }
+                self.region = None;
+            }
+            let text = self.text;
+            let start = self.next_block;
+            if start >= text.len() {
+                return None;
+            }
+            let end = block_end(text, start, SPARSE_BLOCK_BYTES);
+            self.next_block = end;
+            // A match starting in the block ends within the tokens after it: the
+            // block and enough of what follows to hold a sequence's other syllables.
+            let longest = self.finders.iter().map(Vec::len).max().unwrap_or(1);
+            let reach = tokens_end(text, end, longest.saturating_sub(1));
+            self.folded.clear();
+            crate::analysis::normalize::folded_into(&text[start..end], &mut self.folded);
+            let in_block = self.folded.len();
+            crate::analysis::normalize::folded_into(&text[end..reach], &mut self.folded);
+            let folded = self.folded.as_bytes();
+            let may_start = self.finders.iter().any(|syllables| {
+                syllables
+                    .first()
+                    .is_some_and(|first| first.find(&folded[..in_block]).is_some())
+                    && syllables[1..].iter().all(|other| other.find(folded).is_some())
+            });
+            if may_start {
+                // From the block's start, or from the end of the last match if that
+                // is later (a token's end: the tokens after it read the same).
+                let from = start.max(self.last_end);
+                let stop = end.saturating_sub(from);
+                self.region = Some((from, end, self.highlighter.matches_before(&text[from..], stop)));
+            }
+        }
+    }
+}
+
 /// The matches of a [`Highlighter`] in one text, read token by token (see
 /// [`Highlighter::matches`]).
 struct Matches<'h, 't> {
@@ -395,6 +539,8 @@ struct Matches<'h, 't> {
     ahead: VecDeque<(Span, Option<usize>)>,
     /// Reused for each token's folded form: no allocation per token.
     buffer: String,
+    /// No match starts at or after this byte.
+    stop: usize,
 }
 
 impl<'h> Iterator for Matches<'h, '_> {
@@ -409,7 +555,10 @@ impl<'h> Iterator for Matches<'h, '_> {
                 let id = self.known.iter().position(|k| *k == self.buffer);
                 self.ahead.push_back((span, id));
             }
-            let &(_, first) = self.ahead.front()?;
+            let &(span, first) = self.ahead.front()?;
+            if span.start >= self.stop {
+                return None;
+            }
             if first.is_none() {
                 self.ahead.pop_front();
                 continue;
@@ -506,6 +655,52 @@ a < b | x < y | x < y";
                 matches: vec![]
             }
         );
+    }
+
+    #[test]
+    fn reading_only_the_blocks_that_may_match_finds_every_match() {
+        // Matches near block ends, split over lines and long runs of punctuation, in
+        // decomposed (NFD) form or with invisible characters, and queries read whole.
+        let filler = |n: usize| "Điều khoản quy định về chế độ làm việc.\n".repeat(n);
+        let dots = ".".repeat(3000);
+        let cases: &[(&str, String)] = &[
+            ("lao động", format!("{}người lao\nđộng{}", filler(25), filler(60))),
+            (
+                "lao động",
+                format!("{}lao {dots} động {}", filler(26), filler(30)),
+            ),
+            (
+                "lao động",
+                format!("{}lao {} động", filler(26), "- ".repeat(2000)),
+            ),
+            (
+                "\"tháng hành động\"",
+                format!("{}Tháng\n\nhành\nđộng{}", filler(51), filler(9)),
+            ),
+            (
+                "tháng hành động",
+                format!("{}tha\u{301}ng ha\u{300}nh đô\u{323}\u{302}ng", filler(80)),
+            ),
+            (
+                "bình đẳng giới",
+                format!("{}bình\u{00AD}đẳng giới BĐG{}", filler(300), filler(3)),
+            ),
+            (
+                "bình đẳng giới lao động",
+                format!("{}lao động{}bình đẳng giới", filler(40), filler(40)),
+            ),
+            (
+                "125/2021/NĐ-CP",
+                format!("{}Nghị định 125/2021/NĐ-CP{}", filler(90), filler(5)),
+            ),
+            ("không có đâu", filler(200)),
+        ];
+        for (query, text) in cases {
+            let lights = Highlighter::for_query(query, built_in());
+            let all: Vec<Range<usize>> = lights.matches(text).map(|(range, _)| range).collect();
+            let sparse: Vec<Range<usize>> = lights.sparse_matches(text).map(|(range, _)| range).collect();
+            assert_eq!(sparse, all, "{query}");
+        }
     }
 
     #[test]
