@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The layout rules of ARCHITECTURE.md that a script can check: no import cycle between
+# The layout rules of ARCHITECTURE.md that a script can check: its rules of dependency
+# (.ci/check_rules.py), no import cycle between
 # files or between top-level modules, no file under src/ longer than 900 lines, and every
 # Rust file under src/ opening with a `//!` paragraph.
 set -euo pipefail

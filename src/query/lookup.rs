@@ -6,12 +6,15 @@
 //! Keys come from the `cites` postings ([`citations::cited_counts`]), so the answer
 //! only names documents some plan of the archive cites.
 
+use std::sync::LazyLock;
+
 use serde::Serialize;
 
 use crate::analysis::normalize::folded_form;
 use crate::error::Result;
 use crate::index::Index;
 use crate::query::citations;
+use crate::vocab::doc_types;
 
 /// Most documents one question names.
 pub const MAX_DOCUMENTS: usize = 20;
@@ -24,20 +27,33 @@ pub struct NamedDocument {
     pub citations: usize,
 }
 
-/// Document types as people write them before a number, folded, and the letters of the
-/// symbol they stand for (`quyết định 2282` → `qd`).
-const TYPE_WORDS: &[(&str, &str)] = &[
-    ("quyet dinh", "qd"),
-    ("nghi dinh", "nd"),
-    ("nghi quyet", "nq"),
-    ("thong tu", "tt"),
-    ("ke hoach", "kh"),
-    ("chi thi", "ct"),
-    ("chuong trinh", "ctr"),
-    ("cong van", ""),
-    ("van ban", ""),
-    ("so", ""),
-];
+/// Words typed before a number that name no symbol letters (`văn bản số 12`).
+const FILLER_WORDS: &[&str] = &["van ban", "so"];
+
+/// Document types as people write them before a number, folded, longest first, with
+/// the folded letters of the symbol code they stand for (`quyết định 2282` → `qd`;
+/// `công văn` has none). From `resources/document_types.tsv` through `vocab`.
+fn type_words() -> &'static [(String, String)] {
+    static WORDS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+        let types = doc_types::all();
+        let mut words: Vec<(String, String)> = doc_types::type_words()
+            .iter()
+            .map(|word| {
+                let code = types
+                    .iter()
+                    .find(|t| t.name == word.doc_type)
+                    .and_then(|t| t.state_code)
+                    .map(folded_form)
+                    .unwrap_or_default();
+                (folded_form(&word.word), code)
+            })
+            .chain(FILLER_WORDS.iter().map(|w| (w.to_string(), String::new())))
+            .collect();
+        words.sort_by_key(|(word, _)| std::cmp::Reverse(word.chars().count()));
+        words
+    });
+    &WORDS
+}
 
 /// The cited documents `input` may name, most cited first: the one key it spells out
 /// when some plan cites it, else every cited key with its number whose symbol holds
@@ -77,12 +93,12 @@ fn number_and_letters(input: &str) -> Option<(String, Vec<String>)> {
     let folded = folded_form(&input.split_whitespace().collect::<Vec<_>>().join(" "));
     let mut rest = format!(" {folded} ");
     let mut letters = Vec::new();
-    for (words, symbol) in TYPE_WORDS {
+    for (words, symbol) in type_words() {
         let padded = format!(" {words} ");
         if rest.contains(&padded) {
             rest = rest.replace(&padded, " ");
             if !symbol.is_empty() {
-                letters.push((*symbol).to_string());
+                letters.push(symbol.clone());
             }
         }
     }
@@ -130,6 +146,11 @@ mod tests {
             ("quyết định 2282", Some(("2282", &["qd"]))),
             ("Quyết định số 2282/QĐ-TTg", Some(("2282", &["qd", "qd", "ttg"]))),
             ("nghị định 125", Some(("125", &["nd"]))),
+            // Every type of the vocabulary, longest name first.
+            ("thông tư liên tịch 05", Some(("05", &["ttlt"]))),
+            ("chương trình 1016", Some(("1016", &["ctr"]))),
+            ("công văn số 397", Some(("397", &[]))),
+            ("văn bản 12", Some(("12", &[]))),
             ("2282", Some(("2282", &[]))),
             ("luật bình đẳng giới", None),
         ];
