@@ -144,7 +144,7 @@ pub fn identify(text: &str, citations: &mut [Citation], citing_date: Option<&str
     for c in citations.iter_mut().filter(|c| law_number(c) && c.name.is_none()) {
         c.name = taught
             .iter()
-            .find(|(_, number)| **number == c.key)
+            .find(|(_, number)| *number == c.key)
             .map(|(name, _)| name.clone());
     }
     if !citations.iter().any(by_name) {
@@ -172,7 +172,7 @@ pub fn identify(text: &str, citations: &mut [Citation], citing_date: Option<&str
         } else if year.is_some() || c.date.is_some() {
             // A year or date no known version has: a version the table does not hold.
             (None, Resolution::Unresolved)
-        } else if let Some(number) = taught.get(name) {
+        } else if let Some((_, number)) = taught.iter().rev().find(|(taught_name, _)| taught_name == name) {
             (Some(number.clone()), Resolution::Number)
         } else if let Some(v) = match stated_date {
             Some(date) => version_issued_by(name, date),
@@ -212,9 +212,11 @@ fn date_of(c: &Citation) -> Option<String> {
 }
 
 /// The pairs of name and number that the document writes (`Bộ luật Lao động số
-/// 45/2019/QH14`), by name.
-fn taught_pairs(text: &str, citations: &[Citation]) -> HashMap<String, String> {
-    let mut pairs = HashMap::new();
+/// 45/2019/QH14`), in the order it writes them.
+fn taught_pairs(text: &str, citations: &[Citation]) -> Vec<(String, String)> {
+    // In text order, so that what a document teaches does not depend on a hash: the first
+    // name written with a number names it, the last number written with a name wins.
+    let mut pairs = Vec::new();
     for c in citations.iter().filter(|c| c.key.contains("/QH")) {
         let Some(number) = super::numbers_in(text, c.start..c.end).into_iter().next() else {
             continue;
@@ -231,7 +233,7 @@ fn taught_pairs(text: &str, citations: &[Citation]) -> HashMap<String, String> {
         };
         let code = caps[1].starts_with("Bộ");
         let name = key::canonical_law_name(&caps[2], code);
-        pairs.insert(key::law_key(code, &name, None), c.key.clone());
+        pairs.push((key::law_key(code, &name, None), c.key.clone()));
     }
     pairs
 }
