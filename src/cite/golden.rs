@@ -11,26 +11,31 @@ use std::collections::BTreeSet;
 use super::extract;
 use crate::model::Citation;
 
-/// (golden name, text): the five seed plans.
-const SEEDS: &[(&str, &str)] = &[
+/// (snapshot name, file stem in `corpus/`, text): the five seed plans.
+const SEEDS: &[(&str, &str, &str)] = &[
     (
         "seed-000-hai-phong-2022",
+        "2022-hai-phong-70-KH-UBND",
         include_str!("../../corpus/2022-hai-phong-70-KH-UBND.txt"),
     ),
     (
         "seed-001-lai-chau-2023",
+        "2023-lai-chau-01-BVSTBPN-VP",
         include_str!("../../corpus/2023-lai-chau-01-BVSTBPN-VP.txt"),
     ),
     (
         "seed-002-buon-ma-thuot-2022",
+        "2022-buon-ma-thuot-48-KH-UBND",
         include_str!("../../corpus/2022-buon-ma-thuot-48-KH-UBND.txt"),
     ),
     (
         "seed-003-thanh-hoa-2020",
+        "2020-thanh-hoa-397-SLDTBXH-TEBDG",
         include_str!("../../corpus/2020-thanh-hoa-397-SLDTBXH-TEBDG.txt"),
     ),
     (
         "seed-004-hai-phong-2017",
+        "2017-hai-phong-1016-CTr-BCD",
         include_str!("../../corpus/2017-hai-phong-1016-CTr-BCD.txt"),
     ),
 ];
@@ -59,14 +64,6 @@ const REALDOCS: &[(&str, &str)] = &[
     ),
 ];
 
-fn seed_text(prefix: &str) -> &'static str {
-    let index: usize = prefix
-        .trim_end_matches('_')
-        .parse()
-        .expect("a seed prefix is a number");
-    SEEDS[index].1
-}
-
 fn numbered_keys(found: &[Citation]) -> BTreeSet<&str> {
     found
         .iter()
@@ -83,70 +80,34 @@ fn named_keys(found: &[Citation]) -> BTreeSet<&str> {
         .collect()
 }
 
+/// The accepted citations of each seed, as `tests/citations.rs` checks them through the
+/// binary: (file stem, numbered keys, laws by name).
+fn accepted_citations() -> Vec<(&'static str, BTreeSet<&'static str>, BTreeSet<&'static str>)> {
+    include_str!("../../tests/fixtures/seed_citations.tsv")
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .map(|line| {
+            let mut fields = line.split('\t');
+            let mut next = || fields.next().unwrap_or("");
+            let (stem, numbered, named) = (next(), next(), next());
+            let named = named.split(';').map(str::trim).filter(|n| !n.is_empty());
+            (stem, numbered.split_whitespace().collect(), named.collect())
+        })
+        .collect()
+}
+
 #[test]
 fn seeds_cite_exactly_the_accepted_numbers() {
-    let accepted: &[(&str, &[&str], &[&str])] = &[
-        (
-            "000_",
-            &[
-                "131/KH-UBND",
-                "418/LĐTBXH-BĐG",
-                "125/2021/NĐ-CP",
-                "117/KH-UBND",
-                "53/KH-UBND",
-                "2282/QĐ-TTg",
-                "59/KH-UBND",
-                "7875/UBND-VX",
-            ],
-            &["Luật Bình đẳng giới"],
-        ),
-        (
-            "001_",
-            &[
-                "1415/KH-UBND",
-                "03/UBQG-VP",
-                "11-NQ/TW",
-                "21-CT/TW",
-                "2282/QĐ-TTg",
-            ],
-            &[],
-        ),
-        (
-            "002_",
-            &[
-                "1522/UBND-KGVX",
-                "318/SLĐTBXH-BTXH",
-                "3447/KH-UBND",
-                "1036/KH-UBND",
-            ],
-            &["Luật Bình đẳng giới", "Bộ luật Lao động năm 2019"],
-        ),
-        (
-            "003_",
-            &[
-                "458/LĐTBXH-BĐG",
-                "1721/UBND-VX",
-                "11-NQ/TW",
-                "4071/QĐ-UBND",
-                "3345/QĐ-UBND",
-                "10/KH-UBND",
-                "71/KH-UBND",
-                "165/KH-UBND",
-            ],
-            &["Bộ luật Lao động năm 2019"],
-        ),
-        (
-            "004_",
-            &["06/UBQG-VP", "11-NQ/TW", "57/NQ-CP", "178/QĐ-TTg", "04-TT/TU"],
-            &["Luật Bình đẳng giới"],
-        ),
-    ];
-    for (prefix, numbers, laws) in accepted {
-        let found = extract(seed_text(prefix));
-        let want: BTreeSet<&str> = numbers.iter().copied().collect();
-        assert_eq!(numbered_keys(&found), want, "numbered citations of seed {prefix}");
-        let want: BTreeSet<&str> = laws.iter().copied().collect();
-        assert_eq!(named_keys(&found), want, "named laws of seed {prefix}");
+    let accepted = accepted_citations();
+    assert_eq!(accepted.len(), SEEDS.len(), "one row per seed");
+    for (stem, numbers, laws) in accepted {
+        let (_, _, text) = SEEDS
+            .iter()
+            .find(|(_, seed, _)| *seed == stem)
+            .unwrap_or_else(|| panic!("{stem}: not a seed of corpus/"));
+        let found = extract(text);
+        assert_eq!(numbered_keys(&found), numbers, "numbered citations of {stem}");
+        assert_eq!(named_keys(&found), laws, "named laws of {stem}");
     }
 }
 
@@ -158,7 +119,7 @@ fn assert_citations_snapshot(name: &str, text: &str) {
 
 #[test]
 fn seed_citations_snapshots() {
-    for (name, text) in SEEDS {
+    for (name, _, text) in SEEDS {
         assert_citations_snapshot(name, text);
     }
 }
