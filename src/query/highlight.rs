@@ -242,6 +242,7 @@ impl Highlighter {
             region: whole.then(|| (0, text.len(), self.matches(text))),
             last_end: 0,
             folded: String::new(),
+            in_a_row: 0,
         }
     }
 
@@ -423,6 +424,9 @@ fn byte_after_collapsed(text: &str, from: usize, chars: usize) -> usize {
 /// Bytes of a block [`SparseMatches`] checks at once (it ends at the next space or
 /// line break after this many).
 const SPARSE_BLOCK_BYTES: usize = 1024;
+/// After this many blocks in a row that may hold a match, [`SparseMatches`] reads the
+/// rest of the text whole.
+const DENSE_BLOCKS: usize = 4;
 
 /// Where the block of `text` starting at `start` ends: after the first space or line
 /// break `bytes` or more bytes on (no token spans one), or at the text's end.
@@ -470,6 +474,8 @@ struct SparseMatches<'h, 't> {
     last_end: usize,
     /// Reused for each block's folded form.
     folded: String,
+    /// How many blocks in a row may have held a match.
+    in_a_row: usize,
 }
 
 impl<'h> Iterator for SparseMatches<'h, '_> {
@@ -516,8 +522,18 @@ impl<'h> Iterator for SparseMatches<'h, '_> {
                 // From the block's start, or from the end of the last match if that
                 // is later (a token's end: the tokens after it read the same).
                 let from = start.max(self.last_end);
-                let stop = end.saturating_sub(from);
-                self.region = Some((from, end, self.highlighter.matches_before(&text[from..], stop)));
+                self.in_a_row += 1;
+                if self.in_a_row >= DENSE_BLOCKS {
+                    // Words found everywhere (a long question): the rest is read whole
+                    // rather than folded block by block first.
+                    self.next_block = text.len();
+                    self.region = Some((from, text.len(), self.highlighter.matches(&text[from..])));
+                } else {
+                    let stop = end.saturating_sub(from);
+                    self.region = Some((from, end, self.highlighter.matches_before(&text[from..], stop)));
+                }
+            } else {
+                self.in_a_row = 0;
             }
         }
     }
@@ -694,6 +710,11 @@ a < b | x < y | x < y";
                 format!("{}Nghị định 125/2021/NĐ-CP{}", filler(90), filler(5)),
             ),
             ("không có đâu", filler(200)),
+            // Every block may match: the rest is read whole.
+            (
+                "quy định chế độ làm việc",
+                format!("{}lao động{}", filler(200), filler(9)),
+            ),
         ];
         for (query, text) in cases {
             let lights = Highlighter::for_query(query, built_in());
