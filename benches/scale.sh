@@ -3,6 +3,9 @@
 #
 #   benches/scale.sh [PLANS] [WORKDIR]      defaults: 100000 plans in /tmp/plancite-scale
 #
+# BIN_DIR=DIR runs executables already built (DIR/plancite, DIR/synth, DIR/plain_tantivy,
+# DIR/latency) instead of building this checkout, to compare two builds on one archive.
+#
 # On the same synthetic archive (deterministic, seed 1) it measures: plancite index time
 # and MB/s, plain tantivy (one stored TEXT field, default tokenizer, same threads and
 # memory budget) time and MB/s, their ratio, plancite's peak RSS, the time to `add` one
@@ -18,9 +21,14 @@ mkdir -p "$WORK"
 
 command -v rg >/dev/null || { apt-get update -qq && apt-get install -y -qq ripgrep >/dev/null; } || true
 
-echo "building (release)…" >&2
-cargo build --release --quiet
-SYNTH=$(bench_exe synth); PLAIN=$(bench_exe plain_tantivy); LATENCY=$(bench_exe latency)
+if [ -n "${BIN_DIR:-}" ]; then
+  PLANCITE=$BIN_DIR/plancite SYNTH=$BIN_DIR/synth PLAIN=$BIN_DIR/plain_tantivy LATENCY=$BIN_DIR/latency
+else
+  echo "building (release)…" >&2
+  cargo build --release --quiet
+  PLANCITE=target/release/plancite
+  SYNTH=$(bench_exe synth); PLAIN=$(bench_exe plain_tantivy); LATENCY=$(bench_exe latency)
+fi
 
 if [ ! -f "$WORK/archive.done-$PLANS" ]; then
   rm -rf "$ARCHIVE"; "$SYNTH" --plans "$PLANS" --seed 1 --out "$ARCHIVE"; touch "$WORK/archive.done-$PLANS"
@@ -45,13 +53,13 @@ rm -rf "$WORK/plain-index"
 measure plain "$PLAIN" --dir "$ARCHIVE" --index "$WORK/plain-index"
 PLAIN_S=$SECS; PLAIN_RSS=$RSS_MB
 rm -rf "$WORK/index"
-measure plancite target/release/plancite index "$ARCHIVE" --index "$WORK/index" --quiet
+measure plancite "$PLANCITE" index "$ARCHIVE" --index "$WORK/index" --quiet
 PC_S=$SECS; PC_RSS=$RSS_MB
 
 NEW=$WORK/new-plan.txt
 "$SYNTH" --plans 1 --seed 999 --out "$WORK/one" >/dev/null 2>&1
 cp "$(find "$WORK/one" -name '*.txt' | head -1)" "$NEW"
-measure add target/release/plancite add "$NEW" --index "$WORK/index" --quiet
+measure add "$PLANCITE" add "$NEW" --index "$WORK/index" --quiet
 ADD_S=$SECS
 
 LAT=$("$LATENCY" --index "$WORK/index" --runs "${RUNS:-200}")
@@ -65,7 +73,7 @@ if command -v rg >/dev/null; then
 else
   RG_S=n/a; RG_N=n/a
 fi
-PC_N=$(target/release/plancite cites "$KEY_LITERAL" --json --index "$WORK/index" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
+PC_N=$("$PLANCITE" cites "$KEY_LITERAL" --json --index "$WORK/index" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
 
 python3 - "$PLANS" "$MB" "$PC_S" "$PLAIN_S" "$PC_RSS" "$PLAIN_RSS" "$ADD_S" "$GREP_S" "$GREP_N" "$RG_S" "$RG_N" "$PC_N" <<'PY'
 import sys
