@@ -23,7 +23,8 @@ for l in sys.stdin:
 }
 
 # serve BIN INDEX LOG: starts `plancite serve` on 127.0.0.1 and a free port, waits until
-# it listens, and sets server_pid and url (the caller's cleanup stops the server).
+# it listens, and sets server_pid and url (temp_work's exit trap, or the caller's own,
+# stops the server).
 serve() {
   "$1" --index "$2" serve --addr 127.0.0.1:0 2>"$3" &
   server_pid=$!
@@ -35,4 +36,16 @@ serve() {
     sleep 0.1
   done
   [ -n "$url" ] || { echo "plancite serve did not start" >&2; cat "$3" >&2; exit 1; }
+}
+
+# temp_work: makes a temporary folder in $work and, at exit, stops the server `serve`
+# started (if any) and removes the folder.
+temp_work() {
+  work=$(mktemp -d)
+  server_pid=
+  trap stop_and_clean EXIT
+}
+stop_and_clean() {
+  if [ -n "$server_pid" ]; then kill -TERM "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
 }

@@ -20,13 +20,7 @@ QUERIES=${QUERIES:-"binh%20dang%20gioi th%C3%A1ng%20h%C3%A0nh%20%C4%91%E1%BB%99n
 
 need_wrk
 
-work=$(mktemp -d)
-server_pid=
-cleanup() {
-  if [ -n "$server_pid" ]; then kill -TERM "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+temp_work
 
 cargo build --release --quiet
 bin=${CARGO_TARGET_DIR:-target}/release/plancite

@@ -20,13 +20,7 @@ RUNS=${RUNS:-200}
 QUERIES=${QUERIES:-"b%C3%ACnh%20%C4%91%E1%BA%B3ng%20gi%E1%BB%9Bi %22th%C3%A1ng%20h%C3%A0nh%20%C4%91%E1%BB%99ng%22 lao%20%C4%91%E1%BB%99ng"}
 [ -d "$archive" ] || { echo "no archive folder at $archive" >&2; exit 1; }
 
-work=$(mktemp -d)
-server_pid=
-cleanup() {
-  if [ -n "$server_pid" ]; then kill -TERM "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+temp_work
 
 if [ -z "${BIN:-}" ]; then
   cargo build --release --quiet
